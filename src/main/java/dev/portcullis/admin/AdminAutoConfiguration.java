@@ -1,0 +1,43 @@
+package dev.portcullis.admin;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The admin shell: its path, layout, dashboard and navigation. Registers this package for Vaadin's route scan,
+ * so an application's own {@code @SpringBootApplication} package needs to know nothing about Portcullis.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+        "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration"})
+@AutoConfigurationPackage
+@EnableConfigurationProperties(AdminProperties.class)
+public final class AdminAutoConfiguration {
+
+    /** The clock all time-based security code reads; replace it to test expiry without waiting. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock portcullisClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    AdminUrlAnnouncer portcullisAdminUrlAnnouncer(AdminProperties properties) {
+        return new AdminUrlAnnouncer(properties);
+    }
+
+    @Bean
+    dev.portcullis.admin.ui.AdminMenu portcullisAdminMenu(java.util.List<AdminMenuContributor> contributors) {
+        return new dev.portcullis.admin.ui.AdminMenu(contributors);
+    }
+
+    @Bean
+    AdminMenuContributor portcullisDashboardMenu() {
+        return () -> java.util.List.of(AdminMenuItem.navigation("Dashboard", "", "vaadin:dashboard", 0, null));
+    }
+}

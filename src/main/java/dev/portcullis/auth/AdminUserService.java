@@ -1,0 +1,126 @@
+package dev.portcullis.auth;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.portcullis.password.PasswordCheck;
+import dev.portcullis.password.PasswordPolicy;
+
+/**
+ * Creates admin users and changes their passwords. Every password goes through the {@link PasswordPolicy} here,
+ * whichever screen or start-up path it came from.
+ */
+public class AdminUserService {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminUserService.class);
+
+    private final AdminUserRepository users;
+    private final PasswordEncoder encoder;
+    private final PasswordPolicy policy;
+    private final Clock clock;
+
+    AdminUserService(AdminUserRepository users, PasswordEncoder encoder, PasswordPolicy policy, Clock clock) {
+        this.users = users;
+        this.encoder = encoder;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AdminUser> findByUsername(String username) {
+        return users.findByUsername(username);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean anyStaffUserExists() {
+        return users.existsByStaffTrue();
+    }
+
+    /** Checks a candidate password for a user against the policy, without changing anything. */
+    public PasswordCheck checkPassword(AdminUser user, String candidate) {
+        return policy.check(candidate, userInputs(user));
+    }
+
+    /**
+     * Creates a staff superuser, for bootstrapping an empty installation.
+     *
+     * @param mustChangePassword true for a generated password the user has never seen before
+     * @throws PasswordRejectedException when the password does not satisfy the policy
+     */
+    @Transactional
+    public AdminUser createSuperuser(String username, String rawPassword, boolean mustChangePassword) {
+        AdminUser user = new AdminUser(username, clock.instant());
+        user.setStaff(true);
+        user.setSuperuser(true);
+        applyPassword(user, rawPassword);
+        user.setMustChangePassword(mustChangePassword);
+        return users.save(user);
+    }
+
+    /**
+     * Changes the signed-in user's own password. Needs the current password, so a session left open cannot be
+     * used to take the account over.
+     *
+     * @throws PasswordRejectedException with every reason the change was refused
+     */
+    @Transactional
+    public void changeOwnPassword(AdminPrincipal principal, String currentPassword, String newPassword,
+            String confirmation) {
+        AdminUser user = users.findById(principal.getUserId())
+                .orElseThrow(() -> new PasswordRejectedException(List.of("Your account no longer exists.")));
+        List<String> problems = new ArrayList<>();
+        if (currentPassword == null || !encoder.matches(currentPassword, user.getPasswordHash())) {
+            problems.add("Your current password is not correct.");
+        }
+        if (newPassword == null || !newPassword.equals(confirmation)) {
+            problems.add("The new password and its confirmation do not match.");
+        }
+        if (newPassword != null && currentPassword != null && newPassword.equals(currentPassword)) {
+            problems.add("Choose a password different from your current one.");
+        }
+        problems.addAll(policy.check(newPassword, userInputs(user)).problems());
+        if (!problems.isEmpty()) {
+            throw new PasswordRejectedException(problems);
+        }
+        applyPassword(user, newPassword);
+        user.setMustChangePassword(false);
+        principal.passwordChanged();
+        log.info("User '{}' changed their password", user.getUsername());
+    }
+
+    /** Notes the time of a successful sign-in. */
+    @Transactional
+    public void recordSignIn(String username) {
+        users.findByUsername(username).ifPresent(user -> user.setLastLoginAt(clock.instant()));
+    }
+
+    private void applyPassword(AdminUser user, String rawPassword) {
+        PasswordCheck check = policy.check(rawPassword, userInputs(user));
+        if (!check.accepted()) {
+            throw new PasswordRejectedException(check.problems());
+        }
+        user.setPasswordHash(encoder.encode(rawPassword));
+        user.setPasswordChangedAt(clock.instant());
+    }
+
+    private static List<String> userInputs(AdminUser user) {
+        List<String> inputs = new ArrayList<>();
+        inputs.add(user.getUsername());
+        if (user.getEmail() != null) {
+            inputs.add(user.getEmail());
+            inputs.add(user.getEmail().split("@", 2)[0]);
+        }
+        if (user.getFullName() != null) {
+            inputs.add(user.getFullName());
+            inputs.addAll(List.of(user.getFullName().split("\\s+")));
+        }
+        return inputs;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.portcullis.auth;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Map;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+
+import dev.portcullis.admin.AdminAutoConfiguration;
+import dev.portcullis.admin.AdminProperties;
+import dev.portcullis.password.PasswordAutoConfiguration;
+import dev.portcullis.password.PasswordPolicy;
+
+/**
+ * Sign-in for the admin: users and roles in the database, Argon2id hashes, the Vaadin login view and the
+ * security filter chain that guards {@code portcullis.admin.path}.
+ */
+@AutoConfiguration(
+        after = {AdminAutoConfiguration.class, PasswordAutoConfiguration.class},
+        beforeName = {
+                "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+                "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration",
+                "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"})
+@AutoConfigurationPackage
+@EnableConfigurationProperties(BootstrapProperties.class)
+public final class AuthAutoConfiguration {
+
+    /** Order of the admin chain: before any catch-all chain an application may define. */
+    public static final int ADMIN_FILTER_CHAIN_ORDER = 10;
+
+    @Bean
+    @ConditionalOnMissingBean
+    PasswordEncoder portcullisPasswordEncoder() {
+        // Argon2id with OWASP's parameters: 19 MiB memory, 2 iterations, 1 lane. Older formats (bcrypt, pbkdf2)
+        // are still verified and upgraded to this at the next successful sign-in.
+        Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19_456, 2);
+        Map<String, PasswordEncoder> encoders = Map.of(
+                "argon2", argon2,
+                "bcrypt", new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(),
+                "pbkdf2@SpringSecurity_v5_8",
+                org.springframework.security.crypto.password.Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8());
+        return new DelegatingPasswordEncoder("argon2", encoders);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecureRandom portcullisSecureRandom() {
+        return new SecureRandom();
+    }
+
+    @Bean
+    AdminUserDetailsService portcullisUserDetailsService(AdminUserRepository users) {
+        return new AdminUserDetailsService(users);
+    }
+
+    @Bean
+    AdminUserService portcullisAdminUserService(AdminUserRepository users, PasswordEncoder encoder,
+            PasswordPolicy policy, Clock clock) {
+        return new AdminUserService(users, encoder, policy, clock);
+    }
+
+    @Bean
+    BootstrapAdmin portcullisBootstrapAdmin(AdminUserService users, BootstrapProperties properties,
+            SecureRandom random) {
+        return new BootstrapAdmin(users, properties, random);
+    }
+
+    @Bean
+    ApplicationListener<AuthenticationSuccessEvent> portcullisSignInRecorder(AdminUserService users) {
+        return event -> users.recordSignIn(event.getAuthentication().getName());
+    }
+
+    @Bean
+    dev.portcullis.admin.AdminMenuContributor portcullisAccountMenu() {
+        return () -> java.util.List.of(dev.portcullis.admin.AdminMenuItem.userMenu("Change password", "change-password", 10));
+    }
+
+    @Bean
+    ForcedPasswordChangeGuard portcullisForcedPasswordChangeGuard() {
+        return new ForcedPasswordChangeGuard();
+    }
+
+    /**
+     * Guards everything under the admin path. Vaadin's configurer permits its own resources and the login view,
+     * requires sign-in for every other route, and denies anything else.
+     */
+    @Bean
+    @Order(ADMIN_FILTER_CHAIN_ORDER)
+    SecurityFilterChain portcullisAdminFilterChain(HttpSecurity http, AdminProperties admin,
+            AdminUserDetailsService userDetailsService) throws Exception {
+        String path = admin.getPath();
+        http.securityMatcher(path, path + "/**");
+        http.userDetailsService(userDetailsService);
+        http.logout(logout -> logout.logoutUrl(path + "/logout"));
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, path + "/login"));
+        return http.build();
+    }
+}

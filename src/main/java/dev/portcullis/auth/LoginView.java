@@ -1,0 +1,63 @@
+package dev.portcullis.auth;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+import dev.portcullis.admin.AdminProperties;
+import dev.portcullis.admin.ui.DashboardView;
+
+/**
+ * The sign-in page. The form posts to Spring Security; every failure, whatever its cause, comes back as
+ * {@code ?error} and shows the same message, so the page never tells which usernames exist.
+ */
+@Route("login")
+@PageTitle("Sign in")
+@AnonymousAllowed
+public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+
+    static final String FAILURE_TITLE = "Incorrect username or password";
+    static final String FAILURE_MESSAGE = "Check that you entered the correct username and password and try again.";
+
+    final LoginForm form = new LoginForm();
+
+    public LoginView(AdminProperties properties) {
+        addClassName("pc-login");
+        setSizeFull();
+        setAlignItems(Alignment.CENTER);
+        setJustifyContentMode(JustifyContentMode.CENTER);
+
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle("Sign in");
+        i18n.getErrorMessage().setTitle(FAILURE_TITLE);
+        i18n.getErrorMessage().setMessage(FAILURE_MESSAGE);
+        form.setI18n(i18n);
+        form.setAction("login");
+        form.setForgotPasswordButtonVisible(false);
+
+        H1 title = new H1(properties.getSiteName());
+        title.addClassName("pc-login-title");
+        add(title, form);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken)) {
+            event.forwardTo(DashboardView.class);
+            return;
+        }
+        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+    }
+}

@@ -1,0 +1,5 @@
+package dev.portcullis.demo.shop;
+
+public enum OrderStatus {
+    NEW, PAID, SHIPPED, CANCELLED
+}

@@ -1,0 +1,20 @@
+package dev.portcullis.password;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The password policy, replaceable by an application's own {@link PasswordPolicy} bean.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(PasswordPolicyProperties.class)
+public final class PasswordAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    PasswordPolicy portcullisPasswordPolicy(PasswordPolicyProperties properties) {
+        return new PasswordPolicy(properties);
+    }
+}
