@@ -22,8 +22,6 @@ class AdminPathEnvironmentPostProcessor implements EnvironmentPostProcessor {
                 environment.getProperty("portcullis.admin.path", AdminProperties.DEFAULT_PATH));
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, Map.of(
                 "vaadin.url-mapping", path + "/*",
-                // Vaadin's generated frontend files go to the build directory, never into our frontend/ folder.
-                "vaadin.frontend.folder", "target/vaadin-frontend",
                 // Never phone home: no usage statistics from any environment.
                 "vaadin.devmode.usageStatistics.enabled", "false",
                 "spring.jpa.open-in-view", "false")));

@@ -52,7 +52,7 @@ public class AdminProperties {
         if (path.endsWith("/")) {
             throw new IllegalArgumentException("'portcullis.admin.path' must not end with '/' (was '" + path + "'); use e.g. '/console'");
         }
-        if (!path.matches("(/[A-Za-z0-9._~-]+)+")) {
+        if (!path.matches("(/[A-Za-z0-9._~-]+)+") || path.matches(".*/\\.{1,2}(/.*)?")) {
             throw new IllegalArgumentException("'portcullis.admin.path' may hold only letters, digits and . _ ~ - between slashes (was '" + path + "')");
         }
         return path;

@@ -56,12 +56,28 @@ public class AdminUserService {
      */
     @Transactional
     public AdminUser createSuperuser(String username, String rawPassword, boolean mustChangePassword) {
+        return createUser(username, rawPassword, true, true, mustChangePassword);
+    }
+
+    /**
+     * Creates a user with a password that satisfies the policy.
+     *
+     * @param staff whether the user may sign in to the admin at all
+     * @param superuser whether the user holds every permission
+     * @param mustChangePassword true when someone other than the user chose the password
+     * @throws PasswordRejectedException when the password does not satisfy the policy
+     */
+    @Transactional
+    public AdminUser createUser(String username, String rawPassword, boolean staff, boolean superuser,
+            boolean mustChangePassword) {
         AdminUser user = new AdminUser(username, clock.instant());
-        user.setStaff(true);
-        user.setSuperuser(true);
+        user.setStaff(staff);
+        user.setSuperuser(superuser);
         applyPassword(user, rawPassword);
         user.setMustChangePassword(mustChangePassword);
-        return users.save(user);
+        AdminUser saved = users.save(user);
+        log.info("Created {}user '{}'", superuser ? "super" : staff ? "staff " : "", username);
+        return saved;
     }
 
     /**

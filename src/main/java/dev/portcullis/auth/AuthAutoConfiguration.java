@@ -9,7 +9,9 @@ import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -94,19 +96,26 @@ public final class AuthAutoConfiguration {
         return new ForcedPasswordChangeGuard();
     }
 
-    /**
-     * Guards everything under the admin path. Vaadin's configurer permits its own resources and the login view,
-     * requires sign-in for every other route, and denies anything else.
-     */
-    @Bean
-    @Order(ADMIN_FILTER_CHAIN_ORDER)
-    SecurityFilterChain portcullisAdminFilterChain(HttpSecurity http, AdminProperties admin,
-            AdminUserDetailsService userDetailsService) throws Exception {
-        String path = admin.getPath();
-        http.securityMatcher(path, path + "/**");
-        http.userDetailsService(userDetailsService);
-        http.logout(logout -> logout.logoutUrl(path + "/logout"));
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, path + "/login"));
-        return http.build();
+    /** The web part; absent when the application runs without a web server (e.g. a command-line check). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class AdminWebSecurity {
+
+        /**
+         * Guards everything under the admin path. Vaadin's configurer permits its own resources and the login
+         * view, requires sign-in for every other route, and denies anything else.
+         */
+        @Bean
+        @Order(ADMIN_FILTER_CHAIN_ORDER)
+        SecurityFilterChain portcullisAdminFilterChain(HttpSecurity http, AdminProperties admin,
+                AdminUserDetailsService userDetailsService) throws Exception {
+            String path = admin.getPath();
+            http.securityMatcher(path, path + "/**");
+            http.userDetailsService(userDetailsService);
+            http.logout(logout -> logout.logoutUrl(path + "/logout"));
+            http.with(VaadinSecurityConfigurer.vaadin(),
+                    vaadin -> vaadin.loginView(LoginView.class, path + "/login"));
+            return http.build();
+        }
     }
 }

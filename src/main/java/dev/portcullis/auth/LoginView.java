@@ -30,6 +30,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     static final String FAILURE_MESSAGE = "Check that you entered the correct username and password and try again.";
 
     final LoginForm form = new LoginForm();
+    final LoginI18n i18n = LoginI18n.createDefault();
 
     public LoginView(AdminProperties properties) {
         addClassName("pc-login");
@@ -37,7 +38,6 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
 
-        LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Sign in");
         i18n.getErrorMessage().setTitle(FAILURE_TITLE);
         i18n.getErrorMessage().setMessage(FAILURE_MESSAGE);

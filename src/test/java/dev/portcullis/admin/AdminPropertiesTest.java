@@ -1,0 +1,36 @@
+package dev.portcullis.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AdminPropertiesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/console", "/back-office", "/ops/admin-2", "/x"})
+    void acceptsPlainPaths(String path) {
+        assertThat(AdminPath.of(path)).isEqualTo(path);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "console|must start with '/'",
+        "/|must not be '/'",
+        "/console/|must not end with '/'",
+        "/con sole|may hold only letters",
+        "/a/../b|may hold only letters"})
+    void refusesPathsWithAnExplanation(String path, String explanation) {
+        assertThatIllegalArgumentException().isThrownBy(() -> AdminPath.of(path))
+                .withMessageContaining("'portcullis.admin.path'").withMessageContaining(explanation);
+    }
+
+    /** Shorthand so the table above reads as data. */
+    private static final class AdminPath {
+        static String of(String path) {
+            return AdminProperties.validatePath(path);
+        }
+    }
+}

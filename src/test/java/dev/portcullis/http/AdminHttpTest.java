@@ -1,0 +1,116 @@
+package dev.portcullis.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import dev.portcullis.auth.AdminUserService;
+import dev.portcullis.demo.DemoApplication;
+
+/**
+ * The admin over real HTTP: what lives where, and what sign-in answers.
+ */
+@SpringBootTest(classes = DemoApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class AdminHttpTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AdminUserService users;
+
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .cookieHandler(new CookieManager()).build();
+
+    @Test
+    void loginPageIsServedAtTheAdminPath() throws Exception {
+        HttpResponse<String> login = get("/console/login");
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.body()).contains("<base href=");
+    }
+
+    @Test
+    void nothingOfTheAdminIsServedAtTheRoot() throws Exception {
+        HttpResponse<String> root = get("/");
+        assertThat(root.statusCode()).as(root.body()).isEqualTo(404);
+        assertThat(get("/login").statusCode()).isEqualTo(404);
+        assertThat(get("/VAADIN/").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void adminPagesNeedSignIn() throws Exception {
+        HttpResponse<String> dashboard = get("/console/");
+        assertThat(dashboard.statusCode()).isEqualTo(302);
+        assertThat(dashboard.headers().firstValue("Location").orElseThrow()).endsWith("/console/login");
+    }
+
+    @Test
+    void ourStylesheetIsServedUnderTheAdminPathWithoutABundle() throws Exception {
+        HttpResponse<String> css = get("/console/themes/portcullis/portcullis.css");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.body()).contains(".pc-brand");
+    }
+
+    @Test
+    void unknownUserAndWrongPasswordGetTheSameAnswer() throws Exception {
+        users.createUser("http-user", "correct horse battery staple", true, false, false);
+        HttpResponse<String> wrongPassword = postLogin("http-user", "wrong password entirely");
+        HttpResponse<String> unknownUser = postLogin("nobody-by-this-name", "wrong password entirely");
+        assertThat(wrongPassword.statusCode()).isEqualTo(302).isEqualTo(unknownUser.statusCode());
+        assertThat(wrongPassword.headers().firstValue("Location"))
+                .isEqualTo(unknownUser.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/console/login?error"));
+        assertThat(wrongPassword.body()).isEqualTo(unknownUser.body());
+    }
+
+    @Test
+    void nonStaffUsersCannotSignIn() throws Exception {
+        users.createUser("http-customer", "correct horse battery staple", false, false, false);
+        HttpResponse<String> response = postLogin("http-customer", "correct horse battery staple");
+        assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/console/login?error");
+    }
+
+    @Test
+    void signInIssuesANewSessionAndOpensTheAdmin() throws Exception {
+        users.createUser("http-staff", "correct horse battery staple", true, false, false);
+        get("/console/login");
+        String before = sessionCookie();
+        HttpResponse<String> response = postLogin("http-staff", "correct horse battery staple");
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/console/");
+        assertThat(sessionCookie()).isNotNull().isNotEqualTo(before);
+        assertThat(get("/console/").statusCode()).isEqualTo(200);
+    }
+
+    private String sessionCookie() {
+        return ((CookieManager) client.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("JSESSIONID")).map(java.net.HttpCookie::getValue).findFirst()
+                .orElse(null);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postLogin(String username, String password) throws Exception {
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/console/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
