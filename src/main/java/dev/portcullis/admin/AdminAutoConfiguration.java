@@ -5,6 +5,8 @@ import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
@@ -24,6 +26,17 @@ public final class AdminAutoConfiguration {
     @ConditionalOnMissingBean
     Clock portcullisClock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    FilterRegistrationBean<AdminAssetsFilter> portcullisAdminAssetsFilter(AdminProperties properties) {
+        FilterRegistrationBean<AdminAssetsFilter> registration =
+                new FilterRegistrationBean<>(new AdminAssetsFilter(properties.getPath()));
+        registration.addUrlPatterns(properties.getPath() + AdminAssetsFilter.SEGMENT + "*");
+        // After Spring Security, so these responses carry the same security headers as every other one.
+        registration.setOrder(0);
+        return registration;
     }
 
     @Bean

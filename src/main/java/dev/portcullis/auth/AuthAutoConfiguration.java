@@ -113,6 +113,8 @@ public final class AuthAutoConfiguration {
             http.securityMatcher(path, path + "/**");
             http.userDetailsService(userDetailsService);
             http.logout(logout -> logout.logoutUrl(path + "/logout"));
+            // Lumo's stylesheets, served under the admin path by the admin's assets filter.
+            http.authorizeHttpRequests(requests -> requests.requestMatchers(path + "/lumo/**").permitAll());
             http.with(VaadinSecurityConfigurer.vaadin(),
                     vaadin -> vaadin.loginView(LoginView.class, path + "/login"));
             return http.build();

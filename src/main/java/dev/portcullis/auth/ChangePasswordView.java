@@ -58,6 +58,10 @@ public class ChangePasswordView extends VerticalLayout {
         if (forced) {
             card.add(new Paragraph("You signed in with a one-time password. Choose your own password to continue."));
         }
+        currentPassword.setId("current-password");
+        newPassword.setId("new-password");
+        confirmation.setId("confirm-password");
+        save.setId("change-password");
         currentPassword.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.CURRENT_PASSWORD);
         newPassword.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NEW_PASSWORD);
         confirmation.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NEW_PASSWORD);

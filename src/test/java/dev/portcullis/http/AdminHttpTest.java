@@ -65,6 +65,17 @@ class AdminHttpTest {
     }
 
     @Test
+    void lumoIsServedUnderTheAdminPathOnly() throws Exception {
+        HttpResponse<String> lumo = get("/console/lumo/lumo.css");
+        assertThat(lumo.statusCode()).isEqualTo(200);
+        assertThat(lumo.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/css");
+        assertThat(lumo.body()).contains("--lumo-primary-color");
+        assertThat(get("/lumo/lumo.css").statusCode()).isEqualTo(404);
+        assertThat(get("/console/lumo/../application.yml").statusCode()).isIn(400, 404);
+        assertThat(get("/console/lumo/lumo.js").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void unknownUserAndWrongPasswordGetTheSameAnswer() throws Exception {
         users.createUser("http-user", "correct horse battery staple", true, false, false);
         HttpResponse<String> wrongPassword = postLogin("http-user", "wrong password entirely");

@@ -7,9 +7,10 @@ import com.vaadin.flow.theme.lumo.Lumo;
 
 /**
  * The page shell of the admin: Lumo plus our own stylesheet from {@code frontend/}, no frontend bundle build.
+ * Every stylesheet is addressed relative to the admin path ({@code base://}), never the site root.
  */
-@StyleSheet(Lumo.STYLESHEET)
-@StyleSheet(Lumo.UTILITY_STYLESHEET)
+@StyleSheet("base://" + Lumo.STYLESHEET)
+@StyleSheet("base://" + Lumo.UTILITY_STYLESHEET)
 @StyleSheet("base://themes/portcullis/portcullis.css")
 @Meta(name = "robots", content = "noindex, nofollow")
 @Meta(name = "referrer", content = "same-origin")
