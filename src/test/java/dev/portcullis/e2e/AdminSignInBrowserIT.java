@@ -1,0 +1,98 @@
+package dev.portcullis.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A newcomer's first visit, in a real browser against the real production jar in the prod profile: sign in
+ * with the one-time password the jar printed, choose a new password, reach the dashboard, sign out.
+ */
+class AdminSignInBrowserIT {
+
+    private static final Pattern ONE_TIME_PASSWORD = Pattern.compile("one-time password: (\\S+)");
+
+    private static ProductionJar.Running app;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        browser = Browser.open();
+        app = ProductionJar.start(List.of("--spring.profiles.active=prod"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            Browser.screenshot(browser, "last-page");
+            browser.quit();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void newcomerSignsInWithThePrintedPasswordChoosesTheirOwnAndSignsOut() throws Exception {
+        assertThat(app.output()).contains("The following 1 profile is active: \"prod\"");
+        String oneTimePassword = app.awaitOutput(ONE_TIME_PASSWORD, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+        browser.get(app.adminUrl());
+        wait.until(ExpectedConditions.urlMatches(".*/login$"));
+        signIn(wait, "admin", "not the password");
+        wait.until(ExpectedConditions.urlContains("login?error"));
+        wait.until(d -> d.findElement(By.tagName("vaadin-login-form")).getDomAttribute("error") != null);
+        Browser.screenshot(browser, "login-error");
+
+        signIn(wait, "admin", oneTimePassword);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-password")));
+        Browser.screenshot(browser, "change-password");
+        type(wait, "#current-password input", oneTimePassword);
+        type(wait, "#new-password input", "quiet lantern over harbour water");
+        type(wait, "#confirm-password input", "quiet lantern over harbour water");
+        browser.findElement(By.id("change-password")).click();
+
+        WebElement welcome = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//h2[normalize-space()='Welcome, admin']")));
+        assertThat(welcome.isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.className("pc-brand")).getText()).isEqualTo("Portcullis Bookshop");
+        Browser.screenshot(browser, "dashboard");
+
+        browser.findElement(By.cssSelector("vaadin-menu-bar.pc-user-menu vaadin-menu-bar-button")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-menu-bar-item[normalize-space()='Sign out']"))).click();
+        wait.until(ExpectedConditions.urlMatches(".*/login$"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-login-form")));
+        Browser.screenshot(browser, "signed-out");
+
+        // The session is gone on the server: the dashboard asks for sign-in again.
+        browser.get(app.adminUrl());
+        wait.until(ExpectedConditions.urlMatches(".*/login$"));
+    }
+
+    private static void signIn(WebDriverWait wait, String username, String password) {
+        WebElement user = type(wait, "vaadin-login-form input[name='username']", username);
+        type(wait, "vaadin-login-form input[name='password']", password);
+        browser.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit'], "
+                + "vaadin-login-form vaadin-button")).click();
+    }
+
+    private static WebElement type(WebDriverWait wait, String css, String text) {
+        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+        input.clear();
+        input.sendKeys(text);
+        return input;
+    }
+}
