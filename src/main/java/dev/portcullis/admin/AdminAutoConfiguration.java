@@ -1,6 +1,22 @@
 package dev.portcullis.admin;
 
 import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.util.ClassUtils;
+
+import dev.portcullis.admin.data.AdminEntityService;
+import dev.portcullis.admin.model.AdminRegistry;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
@@ -47,6 +63,37 @@ public final class AdminAutoConfiguration {
     @Bean
     dev.portcullis.admin.ui.AdminMenu portcullisAdminMenu(java.util.List<AdminMenuContributor> contributors) {
         return new dev.portcullis.admin.ui.AdminMenu(contributors);
+    }
+
+    @Bean
+    AdminRegistry portcullisAdminRegistry(EntityManagerFactory entityManagerFactory, BeanFactory beanFactory,
+            ObjectProvider<ModelAdmin<?>> modelAdmins) {
+        Set<Class<?>> annotated = new LinkedHashSet<>();
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(AdminEntity.class));
+        List<String> packages = AutoConfigurationPackages.has(beanFactory)
+                ? AutoConfigurationPackages.get(beanFactory) : List.of();
+        for (String base : packages) {
+            for (var candidate : scanner.findCandidateComponents(base)) {
+                annotated.add(ClassUtils.resolveClassName(candidate.getBeanClassName(), beanFactory.getClass().getClassLoader()));
+            }
+        }
+        entityManagerFactory.getMetamodel().getEntities().stream().map(e -> e.getJavaType())
+                .filter(type -> type.isAnnotationPresent(AdminEntity.class)).forEach(annotated::add);
+        return AdminRegistry.build(entityManagerFactory.getMetamodel(), annotated, modelAdmins.orderedStream().toList());
+    }
+
+    @Bean
+    AdminEntityService portcullisAdminEntityService(EntityManager entityManager, AdminRegistry registry) {
+        return new AdminEntityService(entityManager, registry);
+    }
+
+    @Bean
+    AdminMenuContributor portcullisEntityMenu(AdminRegistry registry) {
+        return () -> registry.models().stream()
+                .map(model -> AdminMenuItem.navigation(model.pluralLabel(), model.slug(), model.admin().icon(),
+                        model.admin().menuOrder(), model.permissions().authority(AdminOperation.VIEW)))
+                .toList();
     }
 
     @Bean

@@ -24,6 +24,7 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 import dev.portcullis.admin.AdminAutoConfiguration;
 import dev.portcullis.admin.AdminProperties;
+import dev.portcullis.admin.ModelAdmin;
 import dev.portcullis.password.PasswordAutoConfiguration;
 import dev.portcullis.password.PasswordPolicy;
 
@@ -89,6 +90,16 @@ public final class AuthAutoConfiguration {
     @Bean
     dev.portcullis.admin.AdminMenuContributor portcullisAccountMenu() {
         return () -> java.util.List.of(dev.portcullis.admin.AdminMenuItem.userMenu("Change password", "change-password", 10));
+    }
+
+    @Bean
+    ModelAdmin<AdminUser> portcullisUserAdmin() {
+        return new UserAdmins.Users();
+    }
+
+    @Bean
+    ModelAdmin<AdminRole> portcullisRoleAdmin() {
+        return new UserAdmins.Roles();
     }
 
     @Bean

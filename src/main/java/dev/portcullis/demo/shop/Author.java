@@ -1,6 +1,8 @@
 package dev.portcullis.demo.shop;
 
 import jakarta.persistence.Column;
+import dev.portcullis.admin.AdminEntity;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -12,6 +14,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 @Entity
+@AdminEntity(listDisplay = {"name", "email", "country"}, searchFields = {"name", "email"},
+        ordering = "name", icon = "vaadin:user", menuOrder = 20)
 public class Author {
 
     @Id

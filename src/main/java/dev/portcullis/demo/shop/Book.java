@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
+import dev.portcullis.admin.AdminEntity;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -22,6 +24,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 @Entity
+@AdminEntity(listDisplay = {"title", "author", "genre", "publishedOn", "price", "inStock"},
+        searchFields = {"title", "author.name"}, listFilter = {"genre", "inStock", "publishedOn", "author"},
+        ordering = "-publishedOn", autocompleteFields = "author", icon = "vaadin:book", menuOrder = 10)
 public class Book {
 
     @Id

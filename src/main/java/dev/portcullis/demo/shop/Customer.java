@@ -3,6 +3,8 @@ package dev.portcullis.demo.shop;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
+import dev.portcullis.admin.AdminEntity;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -14,6 +16,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 @Entity
+@AdminEntity(listDisplay = {"name", "email", "joinedAt"}, searchFields = {"name", "email"},
+        listFilter = "joinedAt", ordering = "name", icon = "vaadin:users", menuOrder = 30)
 public class Customer {
 
     @Id

@@ -3,6 +3,8 @@ package dev.portcullis.demo.shop;
 import java.math.BigDecimal;
 
 import jakarta.persistence.Column;
+import dev.portcullis.admin.AdminEntity;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -16,6 +18,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 @Entity
+@AdminEntity(listDisplay = {"id", "order", "book", "quantity", "unitPrice"}, listFilter = "order",
+        autocompleteFields = {"order", "book"}, icon = "vaadin:list", menuOrder = 50)
 public class OrderLine {
 
     @Id

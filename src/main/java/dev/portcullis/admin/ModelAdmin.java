@@ -1,0 +1,129 @@
+package dev.portcullis.admin;
+
+import java.util.List;
+
+import org.springframework.security.core.Authentication;
+
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+
+/**
+ * The typed, full way to expose an entity: declare a Spring bean extending this class and override what you need.
+ * Options mirror {@link AdminEntity}; each returns its default unless overridden, and each is checked at start-up.
+ *
+ * <pre>
+ * &#64;Component
+ * class OrderAdmin extends ModelAdmin&lt;CustomerOrder&gt; {
+ *     OrderAdmin() { super(CustomerOrder.class); }
+ *     &#64;Override public List&lt;String&gt; listDisplay() { return List.of("id", "customer", "status", "total"); }
+ *     &#64;Override public List&lt;ComputedColumn&lt;CustomerOrder&gt;&gt; computedColumns() {
+ *         return List.of(new ComputedColumn&lt;&gt;("total", "Total", CustomerOrder::total));
+ *     }
+ * }
+ * </pre>
+ *
+ * @param <T> the entity type
+ */
+public abstract class ModelAdmin<T> {
+
+    private final Class<T> entityClass;
+
+    protected ModelAdmin(Class<T> entityClass) {
+        this.entityClass = entityClass;
+    }
+
+    public final Class<T> entityClass() {
+        return entityClass;
+    }
+
+    /** Singular name; null for the default derived from the class name. */
+    public String label() {
+        return null;
+    }
+
+    /** Plural name; null for the default. */
+    public String pluralLabel() {
+        return null;
+    }
+
+    /** URL segment; null for the class name in kebab case. */
+    public String slug() {
+        return null;
+    }
+
+    public List<String> listDisplay() {
+        return List.of();
+    }
+
+    /** Columns computed in Java; refer to them by name in {@link #listDisplay()}. */
+    public List<ComputedColumn<T>> computedColumns() {
+        return List.of();
+    }
+
+    public List<String> searchFields() {
+        return List.of();
+    }
+
+    public List<String> listFilter() {
+        return List.of();
+    }
+
+    public List<String> ordering() {
+        return List.of();
+    }
+
+    public int listPerPage() {
+        return 50;
+    }
+
+    public List<String> readonlyFields() {
+        return List.of();
+    }
+
+    public List<String> fields() {
+        return List.of();
+    }
+
+    public List<String> exclude() {
+        return List.of();
+    }
+
+    public List<String> autocompleteFields() {
+        return List.of();
+    }
+
+    public List<String> inlines() {
+        return List.of();
+    }
+
+    public String icon() {
+        return "vaadin:table";
+    }
+
+    public int menuOrder() {
+        return 100;
+    }
+
+    /** Custom actions on selected rows. */
+    public List<AdminAction<T>> actions() {
+        return List.of();
+    }
+
+    /**
+     * Narrows every query of this entity for the given user (row-level scoping), or returns null for no
+     * restriction. Applied to lists, counts, lookups by id, saves and deletes alike.
+     */
+    public Predicate scope(Root<T> root, CriteriaBuilder cb, Authentication user) {
+        return null;
+    }
+
+    /**
+     * Permission hooks. The default grants an action to superusers and to holders of the authority
+     * {@code <slug>:<action>} (view, add, change, delete); override to add conditions. Every data access through
+     * the admin checks these on the server.
+     */
+    public boolean hasPermission(AdminOperation operation, Authentication user, AdminPermissions defaults) {
+        return defaults.has(user, operation);
+    }
+}

@@ -1,0 +1,564 @@
+package dev.portcullis.admin.data;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.hibernate.Hibernate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.portcullis.admin.AdminOperation;
+import dev.portcullis.admin.model.AdminField;
+import dev.portcullis.admin.model.AdminModel;
+import dev.portcullis.admin.model.AdminRegistry;
+import dev.portcullis.admin.model.FieldKind;
+import dev.portcullis.admin.model.PropertyValues;
+import dev.portcullis.admin.model.SortOrder;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.From;
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.JoinType;
+import jakarta.persistence.criteria.Order;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.metamodel.Attribute;
+import jakarta.persistence.metamodel.EntityType;
+import jakarta.persistence.metamodel.PluralAttribute;
+import jakarta.persistence.metamodel.SingularAttribute;
+
+/**
+ * Loads and saves administered entities. Every method checks the signed-in user's permission on the server
+ * before touching data, and applies the entity's row scoping, so a screen that forgot to hide a button still
+ * cannot do what the user may not.
+ */
+public class AdminEntityService {
+
+    /** Lists stop counting here and show "10,000+". */
+    public static final int COUNT_LIMIT = 10_000;
+    private static final int MAX_SEARCH_TERMS = 10;
+
+    private final EntityManager em;
+    private final AdminRegistry registry;
+
+    public AdminEntityService(EntityManager em, AdminRegistry registry) {
+        this.em = em;
+        this.registry = registry;
+    }
+
+    /** Whether the signed-in user may do the operation on the entity (for showing or hiding controls). */
+    public boolean can(AdminModel<?> model, AdminOperation operation) {
+        return model.admin().hasPermission(operation, currentUser(), model.permissions());
+    }
+
+    @Transactional(readOnly = true)
+    public <T> ListPage<T> list(AdminModel<T> model, ListQuery query) {
+        Authentication user = require(model, AdminOperation.VIEW);
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<T> cq = cb.createQuery(model.entityClass());
+        Root<T> root = cq.from(model.entityClass());
+        Joins joins = new Joins(root, true);
+        model.columns().stream()
+                .filter(c -> c.field() != null && (c.field().kind() == FieldKind.MANY_TO_ONE || c.key().contains(".")))
+                .forEach(c -> joins.path(c.key()));
+        cq.select(root).where(where(model, query, root, joins, cb, user)).orderBy(orders(model, query, joins, cb));
+        int size = model.listPerPage();
+        List<T> rows = em.createQuery(cq).setFirstResult((query.page() - 1) * size).setMaxResults(size + 1)
+                .getResultList();
+        boolean hasNext = rows.size() > size;
+        return new ListPage<>(hasNext ? rows.subList(0, size) : rows, query.page(), size, hasNext);
+    }
+
+    /** Counts matching rows, stopping at {@link #COUNT_LIMIT}: never a full count of a huge table. */
+    @Transactional(readOnly = true)
+    public CappedCount count(AdminModel<?> model, ListQuery query) {
+        return countCapped(model, query);
+    }
+
+    private <T> CappedCount countCapped(AdminModel<T> model, ListQuery query) {
+        Authentication user = require(model, AdminOperation.VIEW);
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Object> cq = cb.createQuery(Object.class);
+        Root<T> root = cq.from(model.entityClass());
+        Joins joins = new Joins(root, false);
+        cq.select(root.get(model.idAttribute())).where(where(model, query, root, joins, cb, user));
+        int found = em.createQuery(cq).setMaxResults(COUNT_LIMIT + 1).getResultList().size();
+        return new CappedCount(Math.min(found, COUNT_LIMIT), found > COUNT_LIMIT);
+    }
+
+    /** Loads one row for its form, with the relations the form shows. */
+    @Transactional(readOnly = true)
+    public <T> T get(AdminModel<T> model, Object id) {
+        require(model, AdminOperation.VIEW);
+        T entity = findScoped(model, id);
+        for (AdminField field : model.formFields()) {
+            if (field.kind().isRelation() || field.kind() == FieldKind.ELEMENT_COLLECTION) {
+                Object value = PropertyValues.read(entity, field.path());
+                Hibernate.initialize(value);
+            }
+        }
+        return entity;
+    }
+
+    /** A new, empty instance for the add form. */
+    public <T> T newInstance(AdminModel<T> model) {
+        require(model, AdminOperation.ADD);
+        try {
+            var constructor = model.entityClass().getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(model.entityClass().getName() + " needs a no-argument constructor", e);
+        }
+    }
+
+    /**
+     * Saves a new or changed row.
+     *
+     * @throws AccessDeniedException when the user may not add or change it
+     * @throws SaveRejectedException when the database refuses it (stale version, unique value taken, ...)
+     */
+    @Transactional
+    public <T> T save(AdminModel<T> model, T entity) {
+        Object id = PropertyValues.id(model, entity);
+        boolean isNew = id == null || em.find(model.entityClass(), id) == null;
+        require(model, isNew ? AdminOperation.ADD : AdminOperation.CHANGE);
+        if (!isNew) {
+            findScoped(model, id);
+        }
+        try {
+            T saved;
+            if (isNew) {
+                em.persist(entity);
+                saved = entity;
+            } else {
+                saved = em.merge(entity);
+            }
+            em.flush();
+            return saved;
+        } catch (OptimisticLockException stale) {
+            throw staleVersion(model, stale);
+        } catch (PersistenceException rejected) {
+            throw translate(model, rejected);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public <T> DeletionPreview previewDelete(AdminModel<T> model, Object id) {
+        require(model, AdminOperation.DELETE);
+        return preview(model, findScoped(model, id));
+    }
+
+    /**
+     * Deletes a row and what cascades from it.
+     *
+     * @throws SaveRejectedException when related rows block the delete
+     */
+    @Transactional
+    public <T> void delete(AdminModel<T> model, Object id) {
+        require(model, AdminOperation.DELETE);
+        T entity = findScoped(model, id);
+        DeletionPreview preview = preview(model, entity);
+        if (preview.blocked()) {
+            throw new SaveRejectedException(model.label() + " '" + entity + "' cannot be deleted: "
+                    + describe(preview.blockers()) + " still refer to it.", false, null);
+        }
+        try {
+            em.remove(entity);
+            em.flush();
+        } catch (OptimisticLockException stale) {
+            throw staleVersion(model, stale);
+        } catch (PersistenceException rejected) {
+            throw translate(model, rejected);
+        }
+    }
+
+    /**
+     * Rows of a related entity for a combo box, searched on the server: only one page is ever loaded.
+     * Needs view permission on the related entity when it is itself administered.
+     */
+    @Transactional(readOnly = true)
+    public <R> List<R> lookup(Class<R> target, String filter, int offset, int limit) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<R> cq = cb.createQuery(target);
+        Root<R> root = cq.from(target);
+        List<String> searchPaths = lookupPaths(target);
+        Joins joins = new Joins(root, false);
+        cq.select(root).where(lookupWhere(target, filter, root, joins, searchPaths, cb));
+        List<Order> orders = new ArrayList<>();
+        if (!searchPaths.isEmpty()) {
+            orders.add(cb.asc(joins.path(searchPaths.getFirst())));
+        }
+        EntityType<R> entity = em.getMetamodel().entity(target);
+        orders.add(cb.asc(root.get(entity.getId(entity.getIdType().getJavaType()).getName())));
+        cq.orderBy(orders);
+        return em.createQuery(cq).setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    /** How many rows {@link #lookup} can page through, stopping at {@link #COUNT_LIMIT}. */
+    @Transactional(readOnly = true)
+    public <R> int lookupCount(Class<R> target, String filter) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Object> cq = cb.createQuery(Object.class);
+        Root<R> root = cq.from(target);
+        EntityType<R> entity = em.getMetamodel().entity(target);
+        cq.select(root.get(entity.getId(entity.getIdType().getJavaType()).getName()))
+                .where(lookupWhere(target, filter, root, new Joins(root, false), lookupPaths(target), cb));
+        return Math.min(em.createQuery(cq).setMaxResults(COUNT_LIMIT + 1).getResultList().size(), COUNT_LIMIT);
+    }
+
+    /** One row of a related entity by id, for showing a chosen value; null when it does not exist. */
+    @Transactional(readOnly = true)
+    public <R> R findChoice(Class<R> target, Object id) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<R> cq = cb.createQuery(target);
+        Root<R> root = cq.from(target);
+        EntityType<R> entity = em.getMetamodel().entity(target);
+        List<Predicate> where = new ArrayList<>(List.of(lookupWhere(target, null, root, new Joins(root, false),
+                List.of(), cb)));
+        where.add(cb.equal(root.get(entity.getId(entity.getIdType().getJavaType()).getName()), id));
+        List<R> found = em.createQuery(cq.select(root).where(where.toArray(Predicate[]::new))).getResultList();
+        return found.isEmpty() ? null : found.getFirst();
+    }
+
+    /** The id of any entity instance, or null when it is new. */
+    public Object idOf(Object entity) {
+        return em.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(entity);
+    }
+
+    private <R> List<String> lookupPaths(Class<R> target) {
+        return registry.byClass(target).map(AdminModel::searchPaths).filter(p -> !p.isEmpty())
+                .orElseGet(() -> firstTextAttribute(target));
+    }
+
+    /** Lookups need view permission on the related entity when it is itself administered, as in Django. */
+    private <R> Predicate[] lookupWhere(Class<R> target, String filter, Root<R> root, Joins joins,
+            List<String> searchPaths, CriteriaBuilder cb) {
+        Authentication user = currentUser();
+        var targetModel = registry.byClass(target);
+        if (targetModel.isPresent()) {
+            require(targetModel.get(), AdminOperation.VIEW);
+        } else if (user == null || !user.isAuthenticated()) {
+            throw new AccessDeniedException("Sign in first");
+        }
+        List<Predicate> where = new ArrayList<>();
+        if (filter != null && !filter.isBlank() && !searchPaths.isEmpty()) {
+            where.add(searchPredicate(filter, searchPaths, joins, cb));
+        }
+        targetModel.ifPresent(m -> {
+            Predicate scope = m.admin().scope(root, cb, user);
+            if (scope != null) {
+                where.add(scope);
+            }
+        });
+        return where.toArray(Predicate[]::new);
+    }
+
+    /** Converts an id from its text form in a URL to the model's id type. */
+    public Object parseId(AdminModel<?> model, String text) {
+        Class<?> type = model.idType();
+        try {
+            if (type == Long.class || type == long.class) {
+                return Long.valueOf(text);
+            }
+            if (type == Integer.class || type == int.class) {
+                return Integer.valueOf(text);
+            }
+            if (type == UUID.class) {
+                return UUID.fromString(text);
+            }
+            return text;
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
+    }
+
+    /** Converts the text form of a related entity's id to its type; null when it does not parse. */
+    public Object parseRelatedId(Class<?> target, String text) {
+        var model = registry.byClass(target);
+        if (model.isPresent()) {
+            return parseId(model.get(), text);
+        }
+        EntityType<?> entity = em.getMetamodel().entity(target);
+        Class<?> type = entity.getIdType().getJavaType();
+        try {
+            return type == Long.class ? Long.valueOf(text) : type == Integer.class ? Integer.valueOf(text)
+                    : type == UUID.class ? UUID.fromString(text) : text;
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
+    }
+
+    private <T> T findScoped(AdminModel<T> model, Object id) {
+        Authentication user = currentUser();
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<T> cq = cb.createQuery(model.entityClass());
+        Root<T> root = cq.from(model.entityClass());
+        List<Predicate> where = new ArrayList<>(List.of(cb.equal(root.get(model.idAttribute()), id)));
+        Predicate scope = model.admin().scope(root, cb, user);
+        if (scope != null) {
+            where.add(scope);
+        }
+        List<T> found = em.createQuery(cq.select(root).where(where.toArray(Predicate[]::new))).getResultList();
+        if (found.isEmpty()) {
+            throw new NotFoundException(model.label() + " #" + id + " does not exist (or you may not see it).");
+        }
+        return found.getFirst();
+    }
+
+    private Authentication require(AdminModel<?> model, AdminOperation operation) {
+        Authentication user = currentUser();
+        if (!model.admin().hasPermission(operation, user, model.permissions())) {
+            throw new AccessDeniedException("'" + (user == null ? "anonymous" : user.getName()) + "' may not "
+                    + operation.authorityName() + " " + model.pluralLabel().toLowerCase(Locale.ROOT));
+        }
+        return user;
+    }
+
+    private static Authentication currentUser() {
+        return SecurityContextHolder.getContext().getAuthentication();
+    }
+
+    private <T> Predicate[] where(AdminModel<T> model, ListQuery query, Root<T> root, Joins joins, CriteriaBuilder cb,
+            Authentication user) {
+        List<Predicate> where = new ArrayList<>();
+        if (!query.search().isEmpty() && !model.searchPaths().isEmpty()) {
+            where.add(searchPredicate(query.search(), model.searchPaths(), joins, cb));
+        }
+        ListFilters.Parsed filters = ListFilters.parse(model, query.filters(), this);
+        for (Map.Entry<AdminField, ListFilters.Value> entry : filters.values().entrySet()) {
+            where.add(filterPredicate(entry.getKey(), entry.getValue(), joins, cb));
+        }
+        Predicate scope = model.admin().scope(root, cb, user);
+        if (scope != null) {
+            where.add(scope);
+        }
+        return where.toArray(Predicate[]::new);
+    }
+
+    private Predicate searchPredicate(String search, List<String> paths, Joins joins, CriteriaBuilder cb) {
+        List<Predicate> terms = new ArrayList<>();
+        Arrays.stream(search.toLowerCase(Locale.ROOT).split("\\s+")).filter(t -> !t.isEmpty())
+                .limit(MAX_SEARCH_TERMS).forEach(term -> {
+                    String pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                    Predicate[] any = paths.stream()
+                            .map(path -> cb.like(cb.lower(joins.path(path).as(String.class)), pattern, '\\'))
+                            .toArray(Predicate[]::new);
+                    terms.add(cb.or(any));
+                });
+        return cb.and(terms.toArray(Predicate[]::new));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Predicate filterPredicate(AdminField field, ListFilters.Value value, Joins joins, CriteriaBuilder cb) {
+        Path<?> path = joins.path(field.path());
+        return switch (field.kind()) {
+            case MANY_TO_ONE -> {
+                EntityType<?> target = em.getMetamodel().entity(field.target());
+                String idName = target.getId(target.getIdType().getJavaType()).getName();
+                yield cb.equal(joins.path(field.path() + "." + idName), value.single());
+            }
+            case DATE -> range(cb, (Expression<LocalDate>) path, (LocalDate) value.from(), (LocalDate) value.to());
+            case DATE_TIME -> range(cb, (Expression<LocalDateTime>) path,
+                    value.from() == null ? null : ((LocalDate) value.from()).atStartOfDay(),
+                    value.to() == null ? null : ((LocalDate) value.to()).plusDays(1).atStartOfDay().minusNanos(1000));
+            case INSTANT -> range(cb, (Expression<Instant>) path,
+                    value.from() == null ? null : ((LocalDate) value.from()).atStartOfDay().toInstant(ZoneOffset.UTC),
+                    value.to() == null ? null
+                            : ((LocalDate) value.to()).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1000));
+            default -> cb.equal(path, value.single());
+        };
+    }
+
+    private static <Y extends Comparable<? super Y>> Predicate range(CriteriaBuilder cb, Expression<Y> path, Y from,
+            Y to) {
+        List<Predicate> parts = new ArrayList<>();
+        if (from != null) {
+            parts.add(cb.greaterThanOrEqualTo(path, from));
+        }
+        if (to != null) {
+            parts.add(cb.lessThanOrEqualTo(path, to));
+        }
+        return cb.and(parts.toArray(Predicate[]::new));
+    }
+
+    private <T> List<Order> orders(AdminModel<T> model, ListQuery query, Joins joins, CriteriaBuilder cb) {
+        List<SortOrder> sort = new ArrayList<>();
+        if (query.sort() != null && isSortable(model, query.sort().path())) {
+            sort.add(query.sort());
+        }
+        sort.addAll(model.ordering());
+        List<Order> orders = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (SortOrder order : sort) {
+            if (!seen.contains(order.path())) {
+                seen.add(order.path());
+                Path<?> path = joins.path(order.path());
+                orders.add(order.descending() ? cb.desc(path) : cb.asc(path));
+            }
+        }
+        if (!seen.contains(model.idAttribute())) {
+            // A unique last term makes pages stable: no row appears twice or never while paging.
+            orders.add(cb.asc(joins.path(model.idAttribute())));
+        }
+        return orders;
+    }
+
+    /** A sort key from a URL is honoured only if it is a sortable column or part of the default ordering. */
+    public boolean isSortable(AdminModel<?> model, String path) {
+        return model.column(path).map(c -> c.sortable()).orElse(false)
+                || model.ordering().stream().anyMatch(o -> o.path().equals(path));
+    }
+
+    private <T> DeletionPreview preview(AdminModel<T> model, T entity) {
+        List<DeletionPreview.Group> cascades = new ArrayList<>();
+        List<DeletionPreview.Group> blockers = new ArrayList<>();
+        EntityType<T> deleted = em.getMetamodel().entity(model.entityClass());
+        for (EntityType<?> other : em.getMetamodel().getEntities()) {
+            for (Attribute<?, ?> attribute : other.getAttributes()) {
+                if (!(attribute instanceof SingularAttribute<?, ?> singular) || !singular.isAssociation()
+                        || !singular.getJavaType().isAssignableFrom(model.entityClass())) {
+                    continue;
+                }
+                List<?> referring = referringRows(other.getJavaType(), attribute.getName(), entity);
+                if (referring.isEmpty()) {
+                    continue;
+                }
+                String label = registry.byClass(other.getJavaType()).map(m -> m.pluralLabel())
+                        .orElse(other.getName() + " rows");
+                DeletionPreview.Group group = new DeletionPreview.Group(label, referring.size(),
+                        referring.stream().limit(5).map(String::valueOf).toList());
+                if (cascadesFrom(deleted, other.getJavaType(), attribute.getName())) {
+                    cascades.add(group);
+                } else {
+                    blockers.add(group);
+                }
+            }
+        }
+        return new DeletionPreview(cascades, blockers);
+    }
+
+    private List<?> referringRows(Class<?> type, String attribute, Object entity) {
+        return em.createQuery("select r from " + em.getMetamodel().entity(type).getName() + " r where r." + attribute
+                + " = :entity", type).setParameter("entity", entity).setMaxResults(COUNT_LIMIT).getResultList();
+    }
+
+    /** True when the deleted entity owns a collection mapped by that attribute with cascading remove. */
+    private static boolean cascadesFrom(EntityType<?> deleted, Class<?> childType, String mappedBy) {
+        for (PluralAttribute<?, ?, ?> plural : deleted.getPluralAttributes()) {
+            if (plural.getElementType().getJavaType() != childType
+                    || !(plural.getJavaMember() instanceof java.lang.reflect.Field field)) {
+                continue;
+            }
+            var oneToMany = field.getAnnotation(jakarta.persistence.OneToMany.class);
+            if (oneToMany != null && oneToMany.mappedBy().equals(mappedBy) && (oneToMany.orphanRemoval()
+                    || Arrays.stream(oneToMany.cascade()).anyMatch(c -> c == jakarta.persistence.CascadeType.ALL
+                            || c == jakarta.persistence.CascadeType.REMOVE))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(List<DeletionPreview.Group> groups) {
+        return String.join(", ", groups.stream().map(g -> g.count() + " " + g.label().toLowerCase(Locale.ROOT)).toList());
+    }
+
+    private static SaveRejectedException staleVersion(AdminModel<?> model, Exception cause) {
+        return new SaveRejectedException("Someone else changed this " + model.label().toLowerCase(Locale.ROOT)
+                + " after you opened it. Your changes are still on screen: reload to see theirs, then apply yours"
+                + " again.", true, cause);
+    }
+
+    private static SaveRejectedException translate(AdminModel<?> model, PersistenceException rejected) {
+        Throwable cause = rejected;
+        while (cause != null && !(cause instanceof org.hibernate.exception.ConstraintViolationException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
+            String constraint = violation.getConstraintName() == null ? ""
+                    : violation.getConstraintName().toLowerCase(Locale.ROOT);
+            String unique = constraint.replaceFirst("^.*uk_" + model.entityClass().getSimpleName().toLowerCase(Locale.ROOT)
+                    + "_", "");
+            if (constraint.contains("uk_") && !unique.equals(constraint)) {
+                String field = unique.replaceAll("[^a-z0-9_].*$", "").replace('_', ' ');
+                return new SaveRejectedException("Another " + model.label().toLowerCase(Locale.ROOT) + " already has"
+                        + " this " + field + ".", false, rejected);
+            }
+            return new SaveRejectedException("The database refused this change because it would break a rule ("
+                    + (constraint.isEmpty() ? violation.getKind().name().toLowerCase(Locale.ROOT) : constraint)
+                    + "). Check related and unique values.", false, rejected);
+        }
+        throw rejected;
+    }
+
+    private List<String> firstTextAttribute(Class<?> type) {
+        return em.getMetamodel().entity(type).getSingularAttributes().stream()
+                .filter(a -> a.getJavaType() == String.class).map(Attribute::getName).sorted().limit(1).toList();
+    }
+
+    /** Joins reused per query, so a path crossing a relation joins it once. */
+    private static final class Joins {
+
+        private final Root<?> root;
+        private final boolean fetch;
+        private final Map<String, From<?, ?>> joins = new HashMap<>();
+
+        Joins(Root<?> root, boolean fetch) {
+            this.root = root;
+            this.fetch = fetch;
+        }
+
+        @SuppressWarnings("unchecked")
+        Path<Object> path(String dotted) {
+            String[] segments = dotted.split("\\.");
+            From<?, ?> from = root;
+            String prefix = "";
+            for (int i = 0; i < segments.length - 1; i++) {
+                prefix = prefix.isEmpty() ? segments[i] : prefix + "." + segments[i];
+                From<?, ?> parent = from;
+                String segment = segments[i];
+                Attribute<?, ?> attribute = parent.getModel() instanceof jakarta.persistence.metamodel.ManagedType<?> type
+                        ? type.getAttribute(segment) : null;
+                if (attribute != null && attribute.getPersistentAttributeType() == Attribute.PersistentAttributeType.EMBEDDED) {
+                    Path<Object> embedded = parent.get(segment);
+                    for (int j = i + 1; j < segments.length; j++) {
+                        embedded = embedded.get(segments[j]);
+                    }
+                    return embedded;
+                }
+                from = joins.computeIfAbsent(prefix, p -> fetch
+                        ? (Join<?, ?>) parent.fetch(segment, JoinType.LEFT)
+                        : parent.join(segment, JoinType.LEFT));
+            }
+            String last = segments[segments.length - 1];
+            if (segments.length == 1 && fetch && isToOne(root, last)) {
+                joins.computeIfAbsent(last, p -> (Join<?, ?>) root.fetch(last, JoinType.LEFT));
+            }
+            return (Path<Object>) from.get(last);
+        }
+
+        private static boolean isToOne(Root<?> root, String name) {
+            Attribute<?, ?> attribute = root.getModel().getAttribute(name);
+            return attribute.getPersistentAttributeType() == Attribute.PersistentAttributeType.MANY_TO_ONE
+                    || attribute.getPersistentAttributeType() == Attribute.PersistentAttributeType.ONE_TO_ONE;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.portcullis.admin.model;
+
+/**
+ * One resolved attribute of an administered entity.
+ *
+ * @param path attribute name, or a dotted path across to-one relations and embeddables ("author.name")
+ * @param label human-readable name ("Published on")
+ * @param kind how it is shown and edited
+ * @param javaType the attribute's Java type (the element type for collections)
+ * @param target the related entity class for relations, else null
+ * @param required whether a value is required (Bean Validation or a non-optional mapping)
+ * @param maxLength maximum text length, or 0 when unknown
+ * @param readOnly shown but not editable
+ */
+public record AdminField(String path, String label, FieldKind kind, Class<?> javaType, Class<?> target,
+        boolean required, int maxLength, boolean readOnly) {
+
+    AdminField asReadOnly() {
+        return new AdminField(path, label, kind, javaType, target, required, maxLength, true);
+    }
+}

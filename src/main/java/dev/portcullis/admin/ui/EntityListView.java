@@ -1,0 +1,366 @@
+package dev.portcullis.admin.ui;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.access.AccessDeniedException;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+
+import dev.portcullis.admin.AdminOperation;
+import dev.portcullis.admin.data.AdminEntityService;
+import dev.portcullis.admin.data.CappedCount;
+import dev.portcullis.admin.data.ListFilters;
+import dev.portcullis.admin.data.ListPage;
+import dev.portcullis.admin.data.ListQuery;
+import dev.portcullis.admin.data.NotFoundException;
+import dev.portcullis.admin.model.AdminField;
+import dev.portcullis.admin.model.AdminModel;
+import dev.portcullis.admin.model.AdminRegistry;
+import dev.portcullis.admin.model.ListColumn;
+import dev.portcullis.admin.model.PropertyValues;
+import dev.portcullis.admin.model.SortOrder;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * The list of one entity: search, filters, server-side sorting and paging. Everything the user chose lives in
+ * the URL ({@code ?q=lantern&genre=SCIFI&o=-publishedOn&p=3}), so a list can be bookmarked and the back button
+ * returns to the previous state. Rows are read one page at a time and never counted past 10,000.
+ */
+@Route(value = ":slug", layout = MainLayout.class)
+@RolesAllowed("STAFF")
+public class EntityListView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final String SEARCH = "q";
+    static final String SORT = "o";
+    static final String PAGE = "p";
+
+    private final AdminRegistry registry;
+    private final AdminEntityService service;
+
+    AdminModel<?> model;
+    ListQuery query = ListQuery.firstPage();
+    final H2 title = new H2();
+    final Span count = new Span();
+    final Button add = new Button();
+    final TextField search = new TextField();
+    final HorizontalLayout filters = new HorizontalLayout();
+    final Map<String, Component> filterFields = new LinkedHashMap<>();
+    Grid<Object> grid;
+    final Button previous = new Button("Previous", VaadinIcon.ANGLE_LEFT.create());
+    final Button next = new Button("Next", VaadinIcon.ANGLE_RIGHT.create());
+    final Span pageLabel = new Span();
+    final Paragraph empty = new Paragraph();
+    private boolean applying;
+
+    public EntityListView(AdminRegistry registry, AdminEntityService service) {
+        this.registry = registry;
+        this.service = service;
+        addClassName("pc-list");
+        setSizeFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String slug = event.getRouteParameters().get("slug").orElse("");
+        AdminModel<?> found = registry.bySlug(slug)
+                .orElseThrow(() -> new NotFoundException("There is no section '" + slug + "' in the admin."));
+        if (!service.can(found, AdminOperation.VIEW)) {
+            throw new AccessDeniedException("may not view " + found.pluralLabel());
+        }
+        boolean sameModel = found == model;
+        model = found;
+        query = fromUrl(found, event.getLocation().getQueryParameters());
+        if (!sameModel) {
+            build();
+        }
+        refresh();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return model == null ? "" : model.pluralLabel();
+    }
+
+    private static ListQuery fromUrl(AdminModel<?> model, QueryParameters parameters) {
+        Map<String, String> values = new HashMap<>();
+        parameters.getParameters().forEach((name, list) -> {
+            if (!list.isEmpty()) {
+                values.put(name, list.getFirst());
+            }
+        });
+        int page = 1;
+        try {
+            page = Integer.parseInt(values.getOrDefault(PAGE, "1"));
+        } catch (NumberFormatException ignored) {
+            // a hand-edited page number: start at the first page
+        }
+        String sort = values.get(SORT);
+        Map<String, String> filterValues = new HashMap<>(values);
+        filterValues.keySet().removeAll(List.of(SEARCH, SORT, PAGE));
+        return new ListQuery(values.get(SEARCH), filterValues, sort == null || sort.isBlank() ? null
+                : SortOrder.parse(sort), page);
+    }
+
+    static QueryParameters toUrl(ListQuery query) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (!query.search().isEmpty()) {
+            values.put(SEARCH, query.search());
+        }
+        query.filters().forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                values.put(name, value);
+            }
+        });
+        if (query.sort() != null) {
+            values.put(SORT, query.sort().toString());
+        }
+        if (query.page() > 1) {
+            values.put(PAGE, String.valueOf(query.page()));
+        }
+        return QueryParameters.simple(values);
+    }
+
+    /** Moves to a new list state through the URL, so it lands in the browser history. */
+    void navigate(ListQuery next) {
+        UI.getCurrent().navigate(EntityListView.class, new RouteParameters("slug", model.slug()), toUrl(next));
+    }
+
+    private void build() {
+        removeAll();
+        filterFields.clear();
+        title.setText(model.pluralLabel());
+        count.addClassName("pc-count");
+        HorizontalLayout header = new HorizontalLayout(title, count);
+        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        header.setWidthFull();
+        add.setText("Add " + model.label().toLowerCase(java.util.Locale.ROOT));
+        add.setIcon(VaadinIcon.PLUS.create());
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add.setVisible(model.editable() && service.can(model, AdminOperation.ADD));
+        add.addClickListener(click -> UI.getCurrent().navigate(EntityFormView.class,
+                new RouteParameters(Map.of("slug", model.slug(), "id", EntityFormView.NEW))));
+        Span spacer = new Span();
+        header.addAndExpand(spacer);
+        header.add(add);
+
+        HorizontalLayout toolbar = new HorizontalLayout();
+        toolbar.setWidthFull();
+        toolbar.setAlignItems(FlexComponent.Alignment.END);
+        toolbar.getStyle().set("flex-wrap", "wrap");
+        search.setPlaceholder("Search " + model.pluralLabel().toLowerCase(java.util.Locale.ROOT));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setValueChangeTimeout(400);
+        search.setAriaLabel("Search");
+        search.setVisible(!model.searchPaths().isEmpty());
+        search.addValueChangeListener(change -> {
+            if (change.isFromClient()) {
+                navigate(new ListQuery(change.getValue(), query.filters(), query.sort(), 1));
+            }
+        });
+        toolbar.add(search);
+        filters.removeAll();
+        for (AdminField field : model.filters()) {
+            filters.add(filterField(field));
+        }
+        toolbar.add(filters);
+        if (!model.filters().isEmpty()) {
+            Button clear = new Button("Clear filters", click -> navigate(
+                    new ListQuery(query.search(), Map.of(), query.sort(), 1)));
+            clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            toolbar.add(clear);
+        }
+
+        grid = new Grid<>();
+        grid.addClassName("pc-grid");
+        grid.setMultiSort(false);
+        grid.setSizeFull();
+        addColumns(model);
+        grid.addSortListener(sort -> {
+            if (sort.isFromClient() && !applying) {
+                SortOrder order = sort.getSortOrder().isEmpty() ? null : new SortOrder(
+                        sort.getSortOrder().getFirst().getSorted().getKey(),
+                        sort.getSortOrder().getFirst().getDirection() == SortDirection.DESCENDING);
+                navigate(new ListQuery(query.search(), query.filters(), order, 1));
+            }
+        });
+        if (model.editable()) {
+            grid.addItemClickListener(click -> UI.getCurrent().navigate(EntityFormView.class, new RouteParameters(
+                    Map.of("slug", model.slug(), "id", String.valueOf(PropertyValues.id(model, click.getItem()))))));
+        }
+        previous.addClickListener(click -> navigate(new ListQuery(query.search(), query.filters(), query.sort(),
+                query.page() - 1)));
+        next.addClickListener(click -> navigate(new ListQuery(query.search(), query.filters(), query.sort(),
+                query.page() + 1)));
+        HorizontalLayout pager = new HorizontalLayout(previous, pageLabel, next);
+        pager.setAlignItems(FlexComponent.Alignment.CENTER);
+        empty.addClassName("pc-empty");
+        add(header, toolbar, grid, empty, pager);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> void addColumns(AdminModel<T> typed) {
+        for (ListColumn<T> column : typed.columns()) {
+            Grid.Column<Object> gridColumn = grid.addColumn(row -> CellFormat.format(column.computed() != null
+                    ? column.computed().apply((T) row) : PropertyValues.read(row, column.key())))
+                    .setHeader(column.label()).setKey(column.key()).setResizable(true);
+            gridColumn.setSortable(column.sortable());
+        }
+    }
+
+    private Component filterField(AdminField field) {
+        String name = field.path();
+        Component component = switch (field.kind()) {
+            case BOOLEAN -> {
+                Select<String> select = new Select<>();
+                select.setItems("", "true", "false");
+                select.setItemLabelGenerator(v -> v.isEmpty() ? "All" : v.equals("true") ? "Yes" : "No");
+                select.addValueChangeListener(change -> filterChanged(change.isFromClient(), name, change.getValue()));
+                yield select;
+            }
+            case ENUM -> {
+                Select<String> select = new Select<>();
+                List<String> values = new ArrayList<>(List.of(""));
+                for (Object constant : field.javaType().getEnumConstants()) {
+                    values.add(((Enum<?>) constant).name());
+                }
+                select.setItems(values);
+                select.setItemLabelGenerator(v -> v.isEmpty() ? "All" : CellFormat.humanize(v));
+                select.addValueChangeListener(change -> filterChanged(change.isFromClient(), name, change.getValue()));
+                yield select;
+            }
+            case MANY_TO_ONE -> relationFilter(field);
+            default -> {
+                DatePicker from = new DatePicker(field.label() + " from");
+                DatePicker to = new DatePicker("to");
+                from.addValueChangeListener(change -> filterChanged(change.isFromClient(), name + ListFilters.FROM,
+                        change.getValue() == null ? null : change.getValue().toString()));
+                to.addValueChangeListener(change -> filterChanged(change.isFromClient(), name + ListFilters.TO,
+                        change.getValue() == null ? null : change.getValue().toString()));
+                filterFields.put(name + ListFilters.FROM, from);
+                filterFields.put(name + ListFilters.TO, to);
+                HorizontalLayout range = new HorizontalLayout(from, to);
+                range.setSpacing(false);
+                range.getStyle().set("gap", "var(--lumo-space-xs)");
+                yield range;
+            }
+        };
+        if (component instanceof Select<?> select) {
+            select.setLabel(field.label());
+            filterFields.put(name, select);
+        }
+        return component;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Component relationFilter(AdminField field) {
+        ComboBox<Object> combo = new ComboBox<>(field.label());
+        combo.setItems((EntityChoices) new EntityChoices<>(service, field.target()));
+        combo.setClearButtonVisible(true);
+        combo.setItemLabelGenerator(String::valueOf);
+        combo.addValueChangeListener(change -> filterChanged(change.isFromClient(), field.path(),
+                change.getValue() == null ? null : String.valueOf(service.idOf(change.getValue()))));
+        filterFields.put(field.path(), combo);
+        return combo;
+    }
+
+    private void filterChanged(boolean fromClient, String name, String value) {
+        if (!fromClient || applying) {
+            return;
+        }
+        Map<String, String> values = new HashMap<>(query.filters());
+        if (value == null || value.isBlank()) {
+            values.remove(name);
+        } else {
+            values.put(name, value);
+        }
+        navigate(new ListQuery(query.search(), values, query.sort(), 1));
+    }
+
+    private void refresh() {
+        applying = true;
+        try {
+            showState();
+            ListFilters.Parsed parsed = ListFilters.parse(model, query.filters(), service);
+            parsed.problems().forEach(problem -> Notification.show(problem, 5000, Notification.Position.BOTTOM_START));
+            ListPage<?> page = service.list(model, query);
+            CappedCount total = service.count(model, query);
+            grid.setItems(new ArrayList<>(page.rows()));
+            count.setText(total.display() + " " + (total.value() == 1 && !total.capped()
+                    ? model.label().toLowerCase(java.util.Locale.ROOT)
+                    : model.pluralLabel().toLowerCase(java.util.Locale.ROOT)));
+            empty.setText(page.rows().isEmpty() ? (query.page() > 1 ? "This page is empty."
+                    : "No " + model.pluralLabel().toLowerCase(java.util.Locale.ROOT) + " match.") : "");
+            empty.setVisible(page.rows().isEmpty());
+            previous.setEnabled(query.page() > 1);
+            next.setEnabled(page.hasNext());
+            long pages = total.capped() ? -1 : Math.max(1, (total.value() + page.pageSize() - 1) / page.pageSize());
+            pageLabel.setText("Page " + query.page() + (pages > 0 ? " of " + pages : ""));
+        } finally {
+            applying = false;
+        }
+    }
+
+    /** Puts the URL's state into the controls (after back/forward, or a bookmark). */
+    @SuppressWarnings("unchecked")
+    private void showState() {
+        search.setValue(query.search());
+        for (Map.Entry<String, Component> entry : filterFields.entrySet()) {
+            String value = query.filters().get(entry.getKey());
+            switch (entry.getValue()) {
+                case Select<?> select -> ((Select<String>) select).setValue(value == null ? "" : value);
+                case DatePicker picker -> {
+                    try {
+                        picker.setValue(value == null ? null : LocalDate.parse(value));
+                    } catch (java.time.format.DateTimeParseException bad) {
+                        picker.clear();
+                    }
+                }
+                case ComboBox<?> combo -> {
+                    AdminField field = model.field(entry.getKey()).orElseThrow();
+                    Object id = value == null ? null : service.parseRelatedId(field.target(), value);
+                    ((ComboBox<Object>) combo).setValue(id == null ? null : service.findChoice(field.target(), id));
+                }
+                default -> {
+                }
+            }
+        }
+        SortOrder sort = query.sort() != null && service.isSortable(model, query.sort().path()) ? query.sort() : null;
+        Grid.Column<Object> column = sort == null ? null : grid.getColumnByKey(sort.path());
+        grid.sort(column == null ? List.of() : List.of(new GridSortOrder<>(column,
+                sort.descending() ? SortDirection.DESCENDING : SortDirection.ASCENDING)));
+    }
+}

@@ -1,0 +1,125 @@
+package dev.portcullis.auth;
+
+import java.util.List;
+
+import org.springframework.security.core.Authentication;
+
+import dev.portcullis.admin.AdminOperation;
+import dev.portcullis.admin.AdminPermissions;
+import dev.portcullis.admin.ModelAdmin;
+
+/**
+ * Users and roles, managed through the generic admin like any other entity. Password hashes never appear in a
+ * generic form; passwords are set only through the password flows.
+ */
+final class UserAdmins {
+
+    private UserAdmins() {
+    }
+
+    static final class Users extends ModelAdmin<AdminUser> {
+
+        Users() {
+            super(AdminUser.class);
+        }
+
+        @Override
+        public String label() {
+            return "User";
+        }
+
+        @Override
+        public String slug() {
+            return "user";
+        }
+
+        @Override
+        public List<String> listDisplay() {
+            return List.of("username", "fullName", "email", "staff", "superuser", "active", "lastLoginAt");
+        }
+
+        @Override
+        public List<String> searchFields() {
+            return List.of("username", "fullName", "email");
+        }
+
+        @Override
+        public List<String> listFilter() {
+            return List.of("staff", "superuser", "active");
+        }
+
+        @Override
+        public List<String> ordering() {
+            return List.of("username");
+        }
+
+        @Override
+        public List<String> fields() {
+            return List.of("username", "fullName", "email", "active", "staff", "superuser", "roles", "mustChangePassword",
+                    "createdAt", "lastLoginAt", "passwordChangedAt");
+        }
+
+        @Override
+        public List<String> readonlyFields() {
+            return List.of("mustChangePassword", "createdAt", "lastLoginAt", "passwordChangedAt");
+        }
+
+        @Override
+        public String icon() {
+            return "vaadin:user-card";
+        }
+
+        @Override
+        public int menuOrder() {
+            return 900;
+        }
+
+        /** New users need a password, which the generic form cannot set; adding users comes with that flow. */
+        @Override
+        public boolean hasPermission(AdminOperation operation, Authentication user, AdminPermissions defaults) {
+            return operation != AdminOperation.ADD && defaults.has(user, operation);
+        }
+    }
+
+    static final class Roles extends ModelAdmin<AdminRole> {
+
+        Roles() {
+            super(AdminRole.class);
+        }
+
+        @Override
+        public String label() {
+            return "Role";
+        }
+
+        @Override
+        public String slug() {
+            return "role";
+        }
+
+        @Override
+        public List<String> listDisplay() {
+            return List.of("name", "description");
+        }
+
+        @Override
+        public List<String> searchFields() {
+            return List.of("name");
+        }
+
+        @Override
+        public List<String> ordering() {
+            return List.of("name");
+        }
+
+        @Override
+        public String icon() {
+            return "vaadin:key";
+        }
+
+        @Override
+        public int menuOrder() {
+            return 910;
+        }
+    }
+}

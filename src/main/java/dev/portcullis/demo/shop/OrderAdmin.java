@@ -1,0 +1,68 @@
+package dev.portcullis.demo.shop;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import dev.portcullis.admin.ComputedColumn;
+import dev.portcullis.admin.ModelAdmin;
+
+/** Orders, exposed through the typed API: a computed column and an inline list of order lines. */
+@Component
+class OrderAdmin extends ModelAdmin<CustomerOrder> {
+
+    OrderAdmin() {
+        super(CustomerOrder.class);
+    }
+
+    @Override
+    public String label() {
+        return "Order";
+    }
+
+    @Override
+    public String slug() {
+        return "order";
+    }
+
+    @Override
+    public List<String> listDisplay() {
+        return List.of("reference", "customer", "status", "placedAt");
+    }
+
+    @Override
+    public List<ComputedColumn<CustomerOrder>> computedColumns() {
+        return List.of(new ComputedColumn<>("reference", "Reference",
+                order -> order.getId() == null ? "" : String.format("ORD-%06d", order.getId())));
+    }
+
+    @Override
+    public List<String> searchFields() {
+        return List.of("customer.name", "customer.email", "note");
+    }
+
+    @Override
+    public List<String> listFilter() {
+        return List.of("status", "placedAt", "customer");
+    }
+
+    @Override
+    public List<String> ordering() {
+        return List.of("-placedAt");
+    }
+
+    @Override
+    public List<String> inlines() {
+        return List.of("lines");
+    }
+
+    @Override
+    public String icon() {
+        return "vaadin:cart";
+    }
+
+    @Override
+    public int menuOrder() {
+        return 40;
+    }
+}
