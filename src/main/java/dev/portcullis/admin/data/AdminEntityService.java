@@ -498,7 +498,7 @@ public class AdminEntityService {
             String unique = constraint.replaceFirst("^.*uk_" + model.entityClass().getSimpleName().toLowerCase(Locale.ROOT)
                     + "_", "");
             if (constraint.contains("uk_") && !unique.equals(constraint)) {
-                String field = unique.replaceAll("[^a-z0-9_].*$", "").replace('_', ' ');
+                String field = unique.replaceAll("[^a-z0-9_].*$", "").replaceAll("_index_\\d+$", "").replace('_', ' ');
                 return new SaveRejectedException("Another " + model.label().toLowerCase(Locale.ROOT) + " already has"
                         + " this " + field + ".", false, rejected);
             }
