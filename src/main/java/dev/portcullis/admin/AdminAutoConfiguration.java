@@ -13,6 +13,7 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
 
 import dev.portcullis.admin.data.AdminEntityService;
+import dev.portcullis.environment.EnvironmentInfo;
 import dev.portcullis.admin.model.AdminRegistry;
 
 import jakarta.persistence.EntityManager;
@@ -30,7 +31,7 @@ import org.springframework.context.annotation.Bean;
  * The admin shell: its path, layout, dashboard and navigation. Registers this package for Vaadin's route scan,
  * so an application's own {@code @SpringBootApplication} package needs to know nothing about Portcullis.
  */
-@AutoConfiguration(beforeName = {
+@AutoConfiguration(after = dev.portcullis.environment.EnvironmentAutoConfiguration.class, beforeName = {
         "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
         "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration"})
 @AutoConfigurationPackage
@@ -46,13 +47,26 @@ public final class AdminAutoConfiguration {
 
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    FilterRegistrationBean<AdminAssetsFilter> portcullisAdminAssetsFilter(AdminProperties properties) {
+    FilterRegistrationBean<AdminAssetsFilter> portcullisAdminAssetsFilter(AdminProperties properties,
+            EnvironmentInfo environment) {
         FilterRegistrationBean<AdminAssetsFilter> registration =
-                new FilterRegistrationBean<>(new AdminAssetsFilter(properties.getPath()));
-        registration.addUrlPatterns(properties.getPath() + AdminAssetsFilter.SEGMENT + "*");
+                new FilterRegistrationBean<>(new AdminAssetsFilter(properties.getPath(), environment));
+        registration.addUrlPatterns(properties.getPath() + AdminAssetsFilter.SEGMENT + "*",
+                properties.getPath() + AdminAssetsFilter.FAVICON);
         // After Spring Security, so these responses carry the same security headers as every other one.
         registration.setOrder(0);
         return registration;
+    }
+
+    @Bean
+    AdminPageTitles portcullisPageTitles(AdminProperties properties, EnvironmentInfo environment) {
+        return new AdminPageTitles(properties, environment);
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    dev.portcullis.admin.ui.EnvironmentIndexHtml portcullisEnvironmentIndexHtml(AdminPageTitles titles) {
+        return new dev.portcullis.admin.ui.EnvironmentIndexHtml(titles);
     }
 
     @Bean

@@ -34,6 +34,28 @@ public final class AdminPermissions {
                 && (holds(user, authority(AdminOperation.CHANGE)) || holds(user, authority(AdminOperation.DELETE)));
     }
 
+    /**
+     * Whether a user holds an authority. Entity permissions such as {@code book:view} follow the same rule as
+     * {@link #has}: superusers hold them all, and change or delete imply view. Other authorities must be held as
+     * they are.
+     */
+    public static boolean grants(Authentication user, String authority) {
+        if (user == null) {
+            return false;
+        }
+        int colon = authority.lastIndexOf(':');
+        if (colon > 0) {
+            try {
+                AdminOperation operation = AdminOperation.valueOf(
+                        authority.substring(colon + 1).toUpperCase(java.util.Locale.ROOT));
+                return new AdminPermissions(authority.substring(0, colon)).has(user, operation);
+            } catch (IllegalArgumentException notAnOperation) {
+                // a plain authority that happens to contain ':'
+            }
+        }
+        return holds(user, authority) || holds(user, SUPERUSER);
+    }
+
     private static boolean holds(Authentication user, String authority) {
         for (GrantedAuthority granted : user.getAuthorities()) {
             if (authority.equals(granted.getAuthority())) {

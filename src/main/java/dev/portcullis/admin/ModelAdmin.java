@@ -105,6 +105,14 @@ public abstract class ModelAdmin<T> {
         return 100;
     }
 
+    /**
+     * The values a collection of strings (an {@code @ElementCollection Set<String>}) may hold, offered as choices
+     * in the form; empty to let users type any value.
+     */
+    public List<String> choices(String attribute) {
+        return List.of();
+    }
+
     /** Custom actions on selected rows. */
     public List<AdminAction<T>> actions() {
         return List.of();

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -98,8 +99,8 @@ public final class AuthAutoConfiguration {
     }
 
     @Bean
-    ModelAdmin<AdminRole> portcullisRoleAdmin() {
-        return new UserAdmins.Roles();
+    ModelAdmin<AdminRole> portcullisRoleAdmin(ObjectProvider<dev.portcullis.admin.model.AdminRegistry> registry) {
+        return new UserAdmins.Roles(registry);
     }
 
     @Bean
@@ -125,7 +126,8 @@ public final class AuthAutoConfiguration {
             http.userDetailsService(userDetailsService);
             http.logout(logout -> logout.logoutUrl(path + "/logout"));
             // Lumo's stylesheets, served under the admin path by the admin's assets filter.
-            http.authorizeHttpRequests(requests -> requests.requestMatchers(path + "/lumo/**").permitAll());
+            http.authorizeHttpRequests(requests -> requests.requestMatchers(path + "/lumo/**", path + "/favicon.svg")
+                    .permitAll());
             http.with(VaadinSecurityConfigurer.vaadin(),
                     vaadin -> vaadin.loginView(LoginView.class, path + "/login"));
             return http.build();

@@ -16,11 +16,14 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
+import dev.portcullis.admin.AdminPageTitles;
 import dev.portcullis.admin.ui.DashboardView;
+import dev.portcullis.environment.EnvironmentBanner;
+import dev.portcullis.environment.EnvironmentInfo;
 import dev.portcullis.password.PasswordPolicy;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -30,9 +33,8 @@ import jakarta.annotation.security.RolesAllowed;
  * done so (see {@link ForcedPasswordChangeGuard}). The fields keep what was typed when the change is refused.
  */
 @Route("change-password")
-@PageTitle("Change password")
 @RolesAllowed("STAFF")
-public class ChangePasswordView extends VerticalLayout {
+public class ChangePasswordView extends VerticalLayout implements HasDynamicTitle {
 
     final PasswordField currentPassword = new PasswordField("Current password");
     final PasswordField newPassword = new PasswordField("New password");
@@ -43,10 +45,14 @@ public class ChangePasswordView extends VerticalLayout {
     final UnorderedList problems = new UnorderedList();
 
     private final AdminUserService users;
+    private final AdminPageTitles titles;
 
-    public ChangePasswordView(AdminUserService users, PasswordPolicy policy, AuthenticationContext authContext) {
+    public ChangePasswordView(AdminUserService users, PasswordPolicy policy, AuthenticationContext authContext,
+            AdminPageTitles titles, EnvironmentInfo environment) {
         this.users = users;
+        this.titles = titles;
         addClassName("pc-change-password");
+        add(new EnvironmentBanner(environment));
         setAlignItems(Alignment.CENTER);
 
         AdminPrincipal principal = currentPrincipal();
@@ -107,5 +113,10 @@ public class ChangePasswordView extends VerticalLayout {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof AdminPrincipal principal
                 ? principal : null;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return titles.of("Change password");
     }
 }

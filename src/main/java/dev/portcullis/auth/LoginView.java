@@ -10,11 +10,14 @@ import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
+import dev.portcullis.admin.AdminPageTitles;
 import dev.portcullis.admin.AdminProperties;
+import dev.portcullis.environment.EnvironmentBanner;
+import dev.portcullis.environment.EnvironmentInfo;
 import dev.portcullis.admin.ui.DashboardView;
 
 /**
@@ -22,9 +25,8 @@ import dev.portcullis.admin.ui.DashboardView;
  * {@code ?error} and shows the same message, so the page never tells which usernames exist.
  */
 @Route("login")
-@PageTitle("Sign in")
 @AnonymousAllowed
-public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String FAILURE_TITLE = "Incorrect username or password";
     static final String FAILURE_MESSAGE = "Check that you entered the correct username and password and try again.";
@@ -32,8 +34,12 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     final LoginForm form = new LoginForm();
     final LoginI18n i18n = LoginI18n.createDefault();
 
-    public LoginView(AdminProperties properties) {
+    private final AdminPageTitles titles;
+
+    public LoginView(AdminProperties properties, AdminPageTitles titles, EnvironmentInfo environment) {
+        this.titles = titles;
         addClassName("pc-login");
+        add(new EnvironmentBanner(environment));
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
@@ -59,5 +65,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return titles.of("Sign in");
     }
 }

@@ -2,11 +2,13 @@ package dev.portcullis.auth;
 
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 
 import dev.portcullis.admin.AdminOperation;
 import dev.portcullis.admin.AdminPermissions;
 import dev.portcullis.admin.ModelAdmin;
+import dev.portcullis.admin.model.AdminRegistry;
 
 /**
  * Users and roles, managed through the generic admin like any other entity. Password hashes never appear in a
@@ -83,8 +85,23 @@ final class UserAdmins {
 
     static final class Roles extends ModelAdmin<AdminRole> {
 
-        Roles() {
+        private final ObjectProvider<AdminRegistry> registry;
+
+        Roles(ObjectProvider<AdminRegistry> registry) {
             super(AdminRole.class);
+            this.registry = registry;
+        }
+
+        /** Every permission the admin knows: view, add, change and delete of each exposed entity. */
+        @Override
+        public List<String> choices(String attribute) {
+            if (!"permissions".equals(attribute)) {
+                return List.of();
+            }
+            return registry.getObject().models().stream()
+                    .flatMap(model -> java.util.Arrays.stream(AdminOperation.values())
+                            .map(operation -> model.permissions().authority(operation)))
+                    .toList();
         }
 
         @Override
@@ -100,6 +117,11 @@ final class UserAdmins {
         @Override
         public List<String> listDisplay() {
             return List.of("name", "description");
+        }
+
+        @Override
+        public List<String> fields() {
+            return List.of("name", "description", "permissions");
         }
 
         @Override

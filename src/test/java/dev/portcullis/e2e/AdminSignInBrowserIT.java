@@ -23,13 +23,19 @@ class AdminSignInBrowserIT {
 
     private static final Pattern ONE_TIME_PASSWORD = Pattern.compile("one-time password: (\\S+)");
 
+    static final String SECRET_KEY = java.util.Base64.getEncoder().encodeToString(
+            new java.security.SecureRandom().generateSeed(32));
+
     private static ProductionJar.Running app;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
         browser = Browser.open();
-        app = ProductionJar.start(List.of("--spring.profiles.active=prod"));
+        // The demo's sample data, so the list and form below have rows to show: a production guard that has to be
+        // overridden explicitly, which the jar logs.
+        app = ProductionJar.start(List.of("--spring.profiles.active=prod", "--portcullis.secret-key=" + SECRET_KEY,
+                "--demo.data.enabled=true", "--portcullis.environment.allow-unsafe=demo-data"));
     }
 
     @AfterAll
@@ -45,7 +51,8 @@ class AdminSignInBrowserIT {
 
     @Test
     void newcomerSignsInWithThePrintedPasswordChoosesTheirOwnAndSignsOut() throws Exception {
-        assertThat(app.output()).contains("The following 1 profile is active: \"prod\"");
+        assertThat(app.output()).contains("The following 1 profile is active: \"prod\"")
+                .contains("PRODUCTION GUARD OVERRIDDEN by portcullis.environment.allow-unsafe=demo-data");
         String oneTimePassword = app.awaitOutput(ONE_TIME_PASSWORD, Duration.ofSeconds(30));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 
@@ -69,6 +76,18 @@ class AdminSignInBrowserIT {
         assertThat(welcome.isDisplayed()).isTrue();
         assertThat(browser.findElement(By.className("pc-brand")).getText()).isEqualTo("Portcullis Bookshop");
         Browser.screenshot(browser, "dashboard");
+
+        // The generic admin: the books list from the navigation, then one book's form.
+        browser.findElement(By.xpath("//vaadin-side-nav-item[normalize-space()='Books']")).click();
+        wait.until(ExpectedConditions.urlMatches(".*/book$"));
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-grid-cell-content")).size() > 20);
+        assertThat(browser.findElement(By.className("pc-count")).getText()).endsWith("books");
+        Browser.screenshot(browser, "book-list");
+        browser.get(app.adminUrl() + "book?genre=SCIFI&o=title");
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-grid-cell-content")).size() > 20);
+        browser.get(app.adminUrl() + "book/1");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-title")));
+        Browser.screenshot(browser, "book-form");
 
         browser.findElement(By.cssSelector("vaadin-menu-bar.pc-user-menu vaadin-menu-bar-button")).click();
         wait.until(ExpectedConditions.elementToBeClickable(

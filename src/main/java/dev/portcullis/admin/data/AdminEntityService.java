@@ -18,7 +18,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.portcullis.admin.AdminAction;
 import dev.portcullis.admin.AdminOperation;
+import dev.portcullis.admin.AdminPermissions;
 import dev.portcullis.admin.model.AdminField;
 import dev.portcullis.admin.model.AdminModel;
 import dev.portcullis.admin.model.AdminRegistry;
@@ -158,6 +160,24 @@ public class AdminEntityService {
         } catch (PersistenceException rejected) {
             throw translate(model, rejected);
         }
+    }
+
+    /**
+     * Runs a custom action on the rows with the given ids, inside one transaction. The action's own permission is
+     * checked here, and only rows the user may see are handed to it.
+     *
+     * @return the action's message for the user
+     */
+    @Transactional
+    public <T> String runAction(AdminModel<T> model, AdminAction<T> action, List<Object> ids) {
+        require(model, AdminOperation.VIEW);
+        Authentication user = currentUser();
+        if (!AdminPermissions.grants(user, action.permission())) {
+            throw new AccessDeniedException("'" + (user == null ? "anonymous" : user.getName()) + "' may not run '"
+                    + action.label() + "'");
+        }
+        List<T> rows = ids.stream().map(id -> findScoped(model, id)).toList();
+        return action.handler().apply(rows);
     }
 
     @Transactional(readOnly = true)

@@ -289,8 +289,10 @@ public final class AdminModelResolver {
                 default -> FieldKind.ELEMENT_COLLECTION;
             };
             Class<?> target = kind == FieldKind.ELEMENT_COLLECTION ? null : element;
-            return new AdminField(path, label, kind, element, target, false, 0, kind == FieldKind.ELEMENT_COLLECTION
-                    || kind == FieldKind.ONE_TO_MANY);
+            // Collections of strings are edited as a set of values; other element collections are shown read-only.
+            boolean readOnly = kind == FieldKind.ONE_TO_MANY
+                    || (kind == FieldKind.ELEMENT_COLLECTION && element != String.class);
+            return new AdminField(path, label, kind, element, target, false, 0, readOnly);
         }
         SingularAttribute<?, ?> singular = (SingularAttribute<?, ?>) attribute;
         Class<?> type = attribute.getJavaType();

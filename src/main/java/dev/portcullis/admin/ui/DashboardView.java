@@ -1,5 +1,7 @@
 package dev.portcullis.admin.ui;
 
+import java.util.Locale;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -7,36 +9,61 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 
 import dev.portcullis.admin.AdminMenuItem;
+import dev.portcullis.admin.AdminPageTitles;
+import dev.portcullis.admin.AdminOperation;
+import dev.portcullis.admin.data.AdminEntityService;
+import dev.portcullis.admin.data.ListQuery;
+import dev.portcullis.admin.model.AdminRegistry;
 
 import jakarta.annotation.security.RolesAllowed;
 
 /**
- * The admin's home: a greeting and a card for every section the user may open.
+ * The admin's home: a card for every section the user may open, with row counts for entities. Counts stop at
+ * 10,000 ("10,000+"), so a huge table costs no more than a small one.
  */
 @Route(value = "", layout = MainLayout.class)
-@PageTitle("Dashboard")
 @RolesAllowed("STAFF")
-public class DashboardView extends VerticalLayout {
+public class DashboardView extends VerticalLayout implements HasDynamicTitle {
+
+    private final AdminPageTitles titles;
 
     final Div sections = new Div();
 
-    public DashboardView(AdminMenu menu) {
+    public DashboardView(AdminMenu menu, AdminRegistry registry, AdminEntityService service, AdminPageTitles titles) {
+        this.titles = titles;
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         addClassName("pc-dashboard");
         add(new H2("Welcome, " + MainLayout.displayName(user)));
         sections.addClassName("pc-dashboard-sections");
-        menu.visibleTo(user, AdminMenuItem.Placement.NAVIGATION).stream()
-                .filter(item -> !item.path().isEmpty())
-                .forEach(item -> sections.add(new Anchor(item.path(), item.label())));
+        for (AdminMenuItem item : menu.visibleTo(user, AdminMenuItem.Placement.NAVIGATION)) {
+            if (item.path().isEmpty()) {
+                continue;
+            }
+            Anchor card = new Anchor(item.path(), item.label());
+            card.setId("section-" + item.path());
+            registry.bySlug(item.path()).filter(model -> service.can(model, AdminOperation.VIEW)).ifPresent(model -> {
+                Span count = new Span(service.count(model, ListQuery.firstPage()).display() + " "
+                        + model.pluralLabel().toLowerCase(Locale.ROOT));
+                count.addClassName("pc-dashboard-count");
+                card.add(count);
+            });
+            sections.add(card);
+        }
         if (sections.getComponentCount() == 0) {
             add(new Paragraph("Nothing to manage yet. Sections appear here as features and entities are added."));
         } else {
             add(sections);
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return titles.of("Dashboard");
     }
 }

@@ -25,6 +25,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationException;
@@ -37,6 +38,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 
 import dev.portcullis.admin.AdminOperation;
+import dev.portcullis.admin.AdminPageTitles;
+import dev.portcullis.environment.EnvironmentInfo;
 import dev.portcullis.admin.data.AdminEntityService;
 import dev.portcullis.admin.data.DeletionPreview;
 import dev.portcullis.admin.data.NotFoundException;
@@ -64,6 +67,8 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
 
     private final AdminRegistry registry;
     private final AdminEntityService service;
+    private final AdminPageTitles titles;
+    private final EnvironmentInfo environment;
 
     AdminModel<Object> model;
     Object entity;
@@ -77,9 +82,12 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
     final Button cancel = new Button("Back to list");
     private boolean leavingConfirmed;
 
-    public EntityFormView(AdminRegistry registry, AdminEntityService service) {
+    public EntityFormView(AdminRegistry registry, AdminEntityService service, AdminPageTitles titles,
+            EnvironmentInfo environment) {
         this.registry = registry;
         this.service = service;
+        this.titles = titles;
+        this.environment = environment;
         addClassName("pc-form");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("save");
@@ -120,7 +128,7 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
 
     @Override
     public String getPageTitle() {
-        return model == null ? "" : (isNew ? "Add " : "Change ") + model.label().toLowerCase(Locale.ROOT);
+        return model == null ? titles.of(null) : titles.of((isNew ? "Add " : "Change ") + model.label().toLowerCase(Locale.ROOT));
     }
 
     private void build() {
@@ -134,7 +142,7 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
         problem.setVisible(false);
 
         binder = new BeanValidationBinder<>(model.entityClass());
-        FieldFactory fields = new FieldFactory(binder, service, model.entityClass());
+        FieldFactory fields = new FieldFactory(binder, service, model.admin());
         FormLayout form = new FormLayout();
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         List<Component> inlines = new java.util.ArrayList<>();
@@ -218,7 +226,9 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
         Object id = PropertyValues.id(model, entity);
         DeletionPreview preview = service.previewDelete(model, id);
         ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setHeader("Delete " + model.label().toLowerCase(Locale.ROOT) + " '" + entity + "'?");
+        // In a protected environment the question says where you are: "Delete book 'X' in PRODUCTION?"
+        dialog.setHeader("Delete " + model.label().toLowerCase(Locale.ROOT) + " '" + entity + "'"
+                + (environment.protectedEnvironment() ? " in " + environment.name() : "") + "?");
         Div text = new Div();
         if (preview.blocked()) {
             text.add(new Paragraph("It cannot be deleted while these refer to it:"), list(preview.blockers()));
@@ -230,9 +240,23 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
                 text.add(list(preview.cascades()));
             }
             dialog.setCancelable(true);
-            dialog.setConfirmText("Delete");
-            dialog.setConfirmButtonTheme("error primary");
-            dialog.addConfirmListener(confirm -> delete(id));
+            long rows = 1 + preview.cascades().stream().mapToLong(DeletionPreview.Group::count).sum();
+            Button confirm = new Button("Delete", click -> {
+                dialog.close();
+                delete(id);
+            });
+            confirm.setId("confirm-delete");
+            confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+            if (environment.protectedEnvironment() && rows > environment.typedConfirmationAbove()) {
+                // Large deletes in a protected environment need the environment's name typed out.
+                TextField typed = new TextField("Type " + environment.name() + " to delete " + rows + " rows");
+                typed.setId("typed-confirmation");
+                typed.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
+                confirm.setEnabled(false);
+                typed.addValueChangeListener(change -> confirm.setEnabled(environment.name().equals(change.getValue())));
+                text.add(typed);
+            }
+            dialog.setConfirmButton(confirm);
         }
         dialog.setText(text);
         dialog.open();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
@@ -37,7 +38,10 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 
+import dev.portcullis.admin.AdminAction;
 import dev.portcullis.admin.AdminOperation;
+import dev.portcullis.admin.AdminPageTitles;
+import dev.portcullis.admin.AdminPermissions;
 import dev.portcullis.admin.data.AdminEntityService;
 import dev.portcullis.admin.data.CappedCount;
 import dev.portcullis.admin.data.ListFilters;
@@ -68,6 +72,7 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
 
     private final AdminRegistry registry;
     private final AdminEntityService service;
+    private final AdminPageTitles titles;
 
     AdminModel<?> model;
     ListQuery query = ListQuery.firstPage();
@@ -82,11 +87,13 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
     final Button next = new Button("Next", VaadinIcon.ANGLE_RIGHT.create());
     final Span pageLabel = new Span();
     final Paragraph empty = new Paragraph();
+    final List<Button> actionButtons = new ArrayList<>();
     private boolean applying;
 
-    public EntityListView(AdminRegistry registry, AdminEntityService service) {
+    public EntityListView(AdminRegistry registry, AdminEntityService service, AdminPageTitles titles) {
         this.registry = registry;
         this.service = service;
+        this.titles = titles;
         addClassName("pc-list");
         setSizeFull();
     }
@@ -110,7 +117,7 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
 
     @Override
     public String getPageTitle() {
-        return model == null ? "" : model.pluralLabel();
+        return model == null ? titles.of(null) : titles.of(model.pluralLabel());
     }
 
     private static ListQuery fromUrl(AdminModel<?> model, QueryParameters parameters) {
@@ -221,6 +228,7 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
             grid.addItemClickListener(click -> UI.getCurrent().navigate(EntityFormView.class, new RouteParameters(
                     Map.of("slug", model.slug(), "id", String.valueOf(PropertyValues.id(model, click.getItem()))))));
         }
+        HorizontalLayout actions = actionBar(model);
         previous.addClickListener(click -> navigate(new ListQuery(query.search(), query.filters(), query.sort(),
                 query.page() - 1)));
         next.addClickListener(click -> navigate(new ListQuery(query.search(), query.filters(), query.sort(),
@@ -228,7 +236,38 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         HorizontalLayout pager = new HorizontalLayout(previous, pageLabel, next);
         pager.setAlignItems(FlexComponent.Alignment.CENTER);
         empty.addClassName("pc-empty");
-        add(header, toolbar, grid, empty, pager);
+        add(header, toolbar, actions, grid, empty, pager);
+    }
+
+    /** Buttons for the model's custom actions the user may run; rows are picked with the grid's checkboxes. */
+    private <T> HorizontalLayout actionBar(AdminModel<T> typed) {
+        HorizontalLayout bar = new HorizontalLayout();
+        bar.addClassName("pc-actions");
+        actionButtons.clear();
+        for (AdminAction<T> action : typed.actions()) {
+            if (!AdminPermissions.grants(SecurityContextHolder.getContext().getAuthentication(), action.permission())) {
+                continue;
+            }
+            Button button = new Button(action.label(), click -> runAction(typed, action));
+            button.setEnabled(false);
+            actionButtons.add(button);
+            bar.add(button);
+        }
+        bar.setVisible(!actionButtons.isEmpty());
+        if (!actionButtons.isEmpty()) {
+            grid.setSelectionMode(Grid.SelectionMode.MULTI);
+            grid.addSelectionListener(selection -> actionButtons.forEach(
+                    b -> b.setEnabled(!selection.getAllSelectedItems().isEmpty())));
+        }
+        return bar;
+    }
+
+    private <T> void runAction(AdminModel<T> typed, AdminAction<T> action) {
+        List<Object> ids = grid.getSelectedItems().stream().map(row -> PropertyValues.id(typed, row)).toList();
+        String message = service.runAction(typed, action, ids);
+        Notification.show(message, 4000, Notification.Position.BOTTOM_START);
+        grid.deselectAll();
+        refresh();
     }
 
     @SuppressWarnings("unchecked")

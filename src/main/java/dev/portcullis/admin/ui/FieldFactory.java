@@ -28,6 +28,7 @@ import com.vaadin.flow.data.binder.Result;
 import com.vaadin.flow.data.converter.Converter;
 import com.vaadin.flow.data.converter.StringToLongConverter;
 
+import dev.portcullis.admin.ModelAdmin;
 import dev.portcullis.admin.data.AdminEntityService;
 import dev.portcullis.admin.model.AdminField;
 import dev.portcullis.admin.model.FieldKind;
@@ -41,12 +42,12 @@ final class FieldFactory {
 
     private final Binder<Object> binder;
     private final AdminEntityService service;
-    private final Class<?> entityClass;
+    private final ModelAdmin<?> admin;
 
-    FieldFactory(Binder<Object> binder, AdminEntityService service, Class<?> entityClass) {
+    FieldFactory(Binder<Object> binder, AdminEntityService service, ModelAdmin<?> admin) {
         this.binder = binder;
         this.service = service;
-        this.entityClass = entityClass;
+        this.admin = admin;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -149,13 +150,33 @@ final class FieldFactory {
                                 ? new ArrayList<>(chosen) : new LinkedHashSet<>(chosen)),
                         (Collection<Object> current) -> current == null ? Set.of() : new LinkedHashSet<>(current)));
             }
+            case ELEMENT_COLLECTION -> {
+                if (field.javaType() != String.class) {
+                    return readOnlyText(field);
+                }
+                MultiSelectComboBox<String> values = new MultiSelectComboBox<>(label);
+                List<String> choices = admin.choices(field.path());
+                values.setItems(choices);
+                values.setAllowCustomValue(choices.isEmpty());
+                values.addCustomValueSetListener(custom -> {
+                    Set<String> chosen = new LinkedHashSet<>(values.getValue());
+                    chosen.add(custom.getDetail().strip());
+                    values.setItems(new ArrayList<>(chosen));
+                    values.setValue(chosen);
+                });
+                component = values;
+                binding = binder.forField(values).withConverter(Converter.from(
+                        (Set<String> chosen) -> Result.ok(new LinkedHashSet<>(chosen)),
+                        (Collection<String> current) -> {
+                            Set<String> present = current == null ? Set.of() : new LinkedHashSet<>(current);
+                            if (choices.isEmpty()) {
+                                values.setItems(new ArrayList<>(present));
+                            }
+                            return present;
+                        }));
+            }
             default -> {
-                // UUIDs, element collections and types the admin cannot edit: shown as text, never written.
-                TextField text = new TextField(label);
-                text.setReadOnly(true);
-                component = text;
-                binder.forField(text).bindReadOnly(entity -> CellFormat.format(PropertyValues.read(entity, field.path())));
-                return component;
+                return readOnlyText(field);
             }
         }
         if (field.required() && field.kind() != FieldKind.BOOLEAN) {
@@ -168,6 +189,15 @@ final class FieldFactory {
         }
         component.setId("field-" + field.path().replace('.', '-'));
         return component;
+    }
+
+    /** UUIDs, other element collections and types the admin cannot edit: shown as text, never written. */
+    private Component readOnlyText(AdminField field) {
+        TextField text = new TextField(field.label());
+        text.setReadOnly(true);
+        text.setId("field-" + field.path().replace('.', '-'));
+        binder.forField(text).bindReadOnly(entity -> CellFormat.format(PropertyValues.read(entity, field.path())));
+        return text;
     }
 
     /** Binds by property name where the entity has getters and setters (so Bean Validation applies), else by field. */
@@ -184,7 +214,7 @@ final class FieldFactory {
     }
 
     private Class<?> propertyType(String path) {
-        java.lang.reflect.Field field = org.springframework.util.ReflectionUtils.findField(entityClass, path);
+        java.lang.reflect.Field field = org.springframework.util.ReflectionUtils.findField(admin.entityClass(), path);
         return field == null ? Set.class : field.getType();
     }
 }

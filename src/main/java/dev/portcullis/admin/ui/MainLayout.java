@@ -21,6 +21,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.portcullis.admin.AdminIdentity;
 import dev.portcullis.admin.AdminMenuItem;
 import dev.portcullis.admin.AdminProperties;
+import dev.portcullis.environment.EnvironmentInfo;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -34,15 +35,25 @@ public class MainLayout extends AppLayout {
     final SideNav navigation = new SideNav();
     final MenuBar userMenu = new MenuBar();
 
-    public MainLayout(AdminProperties properties, AdminMenu menu, AuthenticationContext authenticationContext) {
+    final Span environmentBadge = new Span();
+
+    public MainLayout(AdminProperties properties, AdminMenu menu, AuthenticationContext authenticationContext,
+            EnvironmentInfo environment) {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         addClassName("pc-main-layout");
+        // The whole header wears the environment's colour, on every page inside the admin.
+        getElement().getStyle().set("--pc-header-background", environment.color())
+                .set("--pc-header-text", environment.textColor());
 
         Span brand = new Span(properties.getSiteName());
         brand.addClassName("pc-brand");
+        environmentBadge.setText(environment.name());
+        environmentBadge.addClassName("pc-environment-badge");
+        environmentBadge.getElement().setAttribute("aria-label", "Environment: " + environment.name());
         Div spacer = new Div();
         spacer.addClassName("pc-header-spacer");
-        addToNavbar(new DrawerToggle(), brand, spacer, buildUserMenu(user, menu, authenticationContext));
+        addToNavbar(new DrawerToggle(), brand, environmentBadge, spacer,
+                buildUserMenu(user, menu, authenticationContext));
 
         navigation.setLabel("Admin");
         for (AdminMenuItem item : menu.visibleTo(user, AdminMenuItem.Placement.NAVIGATION)) {

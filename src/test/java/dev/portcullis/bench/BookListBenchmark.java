@@ -1,0 +1,117 @@
+package dev.portcullis.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.portcullis.admin.data.AdminEntityService;
+import dev.portcullis.admin.data.ListQuery;
+import dev.portcullis.admin.model.AdminModel;
+import dev.portcullis.admin.model.AdminRegistry;
+import dev.portcullis.admin.model.SortOrder;
+import dev.portcullis.demo.DemoApplication;
+import dev.portcullis.demo.data.BookshopGenerator;
+import dev.portcullis.demo.data.DemoDataProperties;
+import dev.portcullis.demo.shop.Book;
+import dev.portcullis.testsupport.TestPostgres;
+import dev.portcullis.testsupport.Users;
+
+/**
+ * Server time of the book list over 1,000,000 rows (shared/BENCHMARKS.md), on H2 and on PostgreSQL. Not a test:
+ * run it with {@code ./mvnw -Pbench test-compile exec:java}. Each figure is the median of 9 runs after 5 warm-up
+ * runs of the data work behind one list page: the page of 50 rows plus the capped count.
+ */
+public final class BookListBenchmark {
+
+    private static final int BOOKS = 1_000_000;
+    private static final int WARMUP = 5;
+    private static final int RUNS = 9;
+
+    private BookListBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Files.createDirectories(Path.of("target/bench"));
+        Map<String, Map<String, Double>> results = new LinkedHashMap<>();
+        results.put("H2 (file)", run("jdbc:h2:file:./target/bench/h2-bookshop", "sa"));
+        results.put("PostgreSQL 17 (embedded)", run(TestPostgres.newDatabaseUrl() + "&reWriteBatchedInserts=true",
+                "postgres"));
+        System.out.println();
+        System.out.println("| operation (median ms) | " + String.join(" | ", results.keySet()) + " |");
+        System.out.println("|---|" + "---|".repeat(results.size()));
+        for (String operation : results.values().iterator().next().keySet()) {
+            StringBuilder row = new StringBuilder("| " + operation + " |");
+            for (Map<String, Double> figures : results.values()) {
+                row.append(String.format(" %.1f |", figures.get(operation)));
+            }
+            System.out.println(row);
+        }
+        System.exit(0);
+    }
+
+    private static Map<String, Double> run(String url, String user) {
+        System.out.println("Benchmarking on " + url);
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DemoApplication.class)
+                .profiles("test")
+                // Command-line arguments, so they win over the test profile's in-memory database.
+                .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
+                        "--spring.datasource.password=", "--logging.level.root=WARN")) {
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            System.out.println("Database: " + jdbc.queryForObject(url.startsWith("jdbc:h2") ? "select h2version()"
+                    : "select version()", String.class));
+            Long books = jdbc.queryForObject("select count(*) from book", Long.class);
+            if (books == null || books < BOOKS) {
+                long started = System.nanoTime();
+                DemoDataProperties sizes = new DemoDataProperties();
+                sizes.setAuthors(10_000);
+                sizes.setBooks(BOOKS);
+                sizes.setCustomers(0);
+                sizes.setOrders(0);
+                app.getBean(BookshopGenerator.class).generate(sizes);
+                System.out.printf("%s: generated %,d books in %.1f s%n", url, BOOKS, (System.nanoTime() - started) / 1e9);
+                if (url.startsWith("jdbc:postgresql")) {
+                    jdbc.execute("analyze");
+                }
+            }
+            AdminEntityService service = app.getBean(AdminEntityService.class);
+            AdminModel<Book> model = app.getBean(AdminRegistry.class).byClass(Book.class).orElseThrow();
+            Users.superuser();
+            Map<String, ListQuery> operations = new LinkedHashMap<>();
+            operations.put("a. first page, newest first", ListQuery.firstPage());
+            operations.put("b. sorted by title", new ListQuery("", Map.of(), SortOrder.parse("title"), 1));
+            operations.put("c. search 'lantern'", new ListQuery("lantern", Map.of(), null, 1));
+            operations.put("d. genre = scifi and in stock", new ListQuery("", Map.of("genre", "SCIFI", "inStock", "true"),
+                    null, 1));
+            operations.put("e. deep page (rows 499,951-500,000)", new ListQuery("", Map.of(), null, 10_000));
+            Map<String, Double> figures = new LinkedHashMap<>();
+            operations.forEach((name, query) -> figures.put(name, median(() -> {
+                service.list(model, query);
+                return service.count(model, query);
+            })));
+            Users.signOut();
+            return figures;
+        }
+    }
+
+    private static double median(Supplier<?> work) {
+        for (int i = 0; i < WARMUP; i++) {
+            work.get();
+        }
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            long started = System.nanoTime();
+            work.get();
+            times.add((System.nanoTime() - started) / 1e6);
+        }
+        times.sort(Double::compare);
+        return times.get(RUNS / 2);
+    }
+}
