@@ -76,6 +76,8 @@ class AdminSignInBrowserIT {
         assertThat(welcome.isDisplayed()).isTrue();
         assertThat(browser.findElement(By.className("pc-brand")).getText()).isEqualTo("Portcullis Bookshop");
         Browser.screenshot(browser, "dashboard");
+        System.out.printf("[measure] production jar: started in %.1f s; after sign-in: %s; jar %,d bytes%n",
+                app.startupSeconds(), app.memoryReport(), java.nio.file.Files.size(ProductionJar.path()));
 
         // The generic admin: the books list from the navigation, then one book's form.
         browser.findElement(By.xpath("//vaadin-side-nav-item[normalize-space()='Books']")).click();

@@ -150,6 +150,29 @@ final class ProductionJar {
             return process.pid();
         }
 
+        /**
+         * Live heap after a full GC and the resident set size, in MiB: what the running jar really holds. Printed
+         * by the tests for the record; never asserted.
+         */
+        String memoryReport() throws Exception {
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            run(jcmd.toString(), String.valueOf(pid()), "GC.run");
+            String heap = run(jcmd.toString(), String.valueOf(pid()), "GC.heap_info");
+            Matcher used = Pattern.compile("used (\\d+)K").matcher(heap);
+            long usedKb = used.find() ? Long.parseLong(used.group(1)) : -1;
+            String status = Files.readString(Path.of("/proc/" + pid() + "/status"));
+            Matcher rss = Pattern.compile("VmRSS:\\s+(\\d+) kB").matcher(status);
+            long rssKb = rss.find() ? Long.parseLong(rss.group(1)) : -1;
+            return String.format("live heap after GC %.1f MiB, resident set %.1f MiB", usedKb / 1024.0, rssKb / 1024.0);
+        }
+
+        private static String run(String... command) throws Exception {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(30, TimeUnit.SECONDS);
+            return out;
+        }
+
         @Override
         public void close() throws Exception {
             process.destroy();
