@@ -14,7 +14,13 @@ public final class PasswordAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    PasswordPolicy portcullisPasswordPolicy(PasswordPolicyProperties properties) {
-        return new PasswordPolicy(properties);
+    CommonPasswords portcullisCommonPasswords() {
+        return CommonPasswords.load();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PasswordPolicy portcullisPasswordPolicy(PasswordPolicyProperties properties, CommonPasswords common) {
+        return new PasswordPolicy(properties, common);
     }
 }

@@ -3,17 +3,37 @@ package dev.portcullis.password;
 import java.util.List;
 
 /**
- * The verdict on a candidate password: accepted, or refused with every reason in plain words.
+ * The verdict on a candidate password: every reason it is refused (empty when accepted), and the strength
+ * estimate behind it, for a meter.
  *
- * @param problems why the password is refused; empty when it is accepted
+ * @param problems why the password is refused, in plain words; empty when it is accepted
+ * @param score zxcvbn's strength score, 0 (very weak) to 4 (very strong)
+ * @param crackTime estimated time to crack it offline against a slow hash, e.g. "3 years"
+ * @param warning zxcvbn's warning, or empty
+ * @param suggestions zxcvbn's suggestions
  */
-public record PasswordCheck(List<String> problems) {
+public record PasswordCheck(List<String> problems, int score, String crackTime, String warning,
+        List<String> suggestions) {
 
     public PasswordCheck {
         problems = List.copyOf(problems);
+        suggestions = List.copyOf(suggestions);
+        warning = warning == null ? "" : warning;
+        crackTime = crackTime == null ? "" : crackTime;
     }
 
     public boolean accepted() {
         return problems.isEmpty();
+    }
+
+    /** Very weak, Weak, Fair, Strong, Very strong. */
+    public String label() {
+        return switch (score) {
+            case 0 -> "Very weak";
+            case 1 -> "Weak";
+            case 2 -> "Fair";
+            case 3 -> "Strong";
+            default -> "Very strong";
+        };
     }
 }
