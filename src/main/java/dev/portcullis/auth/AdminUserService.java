@@ -43,6 +43,12 @@ public class AdminUserService {
         return users.existsByStaffTrue();
     }
 
+    /** The username, e-mail and name of a user: what a password may not contain. */
+    @Transactional(readOnly = true)
+    public List<String> userInputs(String username) {
+        return users.findByUsername(username).map(AdminUserService::userInputs).orElse(List.of(username));
+    }
+
     /** Checks a candidate password for a user against the policy, without changing anything. */
     public PasswordCheck checkPassword(AdminUser user, String candidate) {
         return policy.check(candidate, userInputs(user));

@@ -1,5 +1,7 @@
 package dev.portcullis.auth;
 
+import java.util.List;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -25,6 +27,7 @@ import dev.portcullis.admin.ui.DashboardView;
 import dev.portcullis.environment.EnvironmentBanner;
 import dev.portcullis.environment.EnvironmentInfo;
 import dev.portcullis.password.PasswordPolicy;
+import dev.portcullis.password.PasswordStrengthMeter;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -43,6 +46,7 @@ public class ChangePasswordView extends VerticalLayout implements HasDynamicTitl
     final Button cancel = new Button("Cancel");
     final Button signOut = new Button("Sign out");
     final UnorderedList problems = new UnorderedList();
+    final PasswordStrengthMeter meter;
 
     private final AdminUserService users;
     private final AdminPageTitles titles;
@@ -71,12 +75,17 @@ public class ChangePasswordView extends VerticalLayout implements HasDynamicTitl
         currentPassword.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.CURRENT_PASSWORD);
         newPassword.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NEW_PASSWORD);
         confirmation.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NEW_PASSWORD);
-        newPassword.setHelperText("At least " + policy.minLength() + " characters. A passphrase of several words works well.");
+        newPassword.setHelperText("At least " + policy.minLength() + " characters; any characters, spaces and emoji"
+                + " included. A passphrase of several unrelated words works well.");
         for (PasswordField field : new PasswordField[] {currentPassword, newPassword, confirmation}) {
             field.setRequired(true);
             field.setWidthFull();
-            card.add(field);
         }
+        meter = new PasswordStrengthMeter(newPassword, policy,
+                () -> principal == null ? List.of() : users.userInputs(principal.getUsername()));
+        // Save stays disabled while the policy refuses the password; the server checks again on save.
+        meter.onChange(check -> save.setEnabled(check != null && check.accepted()));
+        card.add(currentPassword, newPassword, meter, confirmation);
         problems.addClassName("pc-problems");
         problems.getElement().setAttribute("role", "alert");
         card.add(problems);

@@ -71,10 +71,40 @@ class ChangePasswordViewTest extends KaribuTest {
         view.currentPassword.setValue(ONE_TIME);
         view.newPassword.setValue("short");
         view.confirmation.setValue("shorter");
-        _click(view.save);
+        assertThat(view.save.isEnabled()).as("Save stays disabled while the policy fails").isFalse();
+        // A forged request reaches the server anyway: it checks again.
+        view.save();
         assertThat(view.problems.getChildren().map(c -> ((ListItem) c).getText()).toList()).contains(
                 "The new password and its confirmation do not match.",
                 "Use at least 12 characters (this one has 5).");
+    }
+
+    @Test
+    void theMeterFollowsTheTypingAndGatesSave() {
+        users.createUser("meter1", ONE_TIME, true, false, true);
+        signInAs("meter1");
+        UI.getCurrent().navigate(ChangePasswordView.class);
+        ChangePasswordView view = _get(ChangePasswordView.class);
+        assertThat(view.meter.check().accepted()).isFalse();
+        assertThat(view.save.isEnabled()).isFalse();
+
+        view.newPassword.setValue("password1234");
+        assertThat(_get(view.meter, com.vaadin.flow.component.html.Span.class,
+                spec -> spec.withClasses("pc-strength-label")).getText()).isIn("Very weak", "Weak");
+        assertThat(view.meter.check().problems())
+                .contains("This is one of the 100,000 most common passwords; attackers try those first.");
+        assertThat(view.save.isEnabled()).isFalse();
+
+        view.newPassword.setValue("meter1 is my name here");
+        assertThat(view.meter.check().problems()).contains("Do not use your username in the password.");
+
+        view.newPassword.setValue("quiet lantern over harbour water");
+        assertThat(view.meter.check().accepted()).isTrue();
+        assertThat(view.meter.check().label()).isIn("Strong", "Very strong");
+        assertThat(_get(view.meter, com.vaadin.flow.component.html.Span.class,
+                spec -> spec.withClasses("pc-strength-time")).getText()).startsWith("Time to crack offline: ");
+        assertThat(view.save.isEnabled()).isTrue();
+        assertThat(view.newPassword.isRevealButtonVisible()).as("show/hide stays available").isTrue();
     }
 
     @Test

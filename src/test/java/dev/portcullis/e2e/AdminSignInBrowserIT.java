@@ -67,7 +67,14 @@ class AdminSignInBrowserIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-password")));
         Browser.screenshot(browser, "change-password");
         type(wait, "#current-password input", oneTimePassword);
+        // The strength meter follows the typing: a common password first, then a strong passphrase.
+        type(wait, "#new-password input", "password1234");
+        wait.until(d -> d.findElement(By.className("pc-strength-label")).getText().matches("Very weak|Weak"));
+        assertThat(browser.findElement(By.id("change-password")).getDomAttribute("disabled")).isNotNull();
+        Browser.screenshot(browser, "password-meter-weak");
         type(wait, "#new-password input", "quiet lantern over harbour water");
+        wait.until(d -> d.findElement(By.className("pc-strength-label")).getText().matches("Strong|Very strong"));
+        Browser.screenshot(browser, "password-meter-strong");
         type(wait, "#confirm-password input", "quiet lantern over harbour water");
         browser.findElement(By.id("change-password")).click();
 

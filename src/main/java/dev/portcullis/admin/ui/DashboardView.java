@@ -48,8 +48,9 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
             Anchor card = new Anchor(item.path(), item.label());
             card.setId("section-" + item.path());
             registry.bySlug(item.path()).filter(model -> service.can(model, AdminOperation.VIEW)).ifPresent(model -> {
-                Span count = new Span(service.count(model, ListQuery.firstPage()).display() + " "
-                        + model.pluralLabel().toLowerCase(Locale.ROOT));
+                var rows = service.count(model, ListQuery.firstPage());
+                Span count = new Span(rows.display() + " " + (rows.value() == 1 && !rows.capped()
+                        ? model.label() : model.pluralLabel()).toLowerCase(Locale.ROOT));
                 count.addClassName("pc-dashboard-count");
                 card.add(count);
             });
