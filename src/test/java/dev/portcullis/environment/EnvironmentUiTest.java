@@ -8,9 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.vaadin.flow.component.UI;
@@ -22,12 +20,9 @@ import com.vaadin.flow.router.RouteParameters;
 import dev.portcullis.admin.ui.DashboardView;
 import dev.portcullis.admin.ui.EntityFormView;
 import dev.portcullis.admin.ui.MainLayout;
-import dev.portcullis.auth.AdminUserService;
 import dev.portcullis.auth.LoginView;
 import dev.portcullis.demo.DemoApplication;
-import dev.portcullis.demo.data.BookshopGenerator;
-import dev.portcullis.testsupport.Bookshop;
-import dev.portcullis.testsupport.KaribuTest;
+import dev.portcullis.testsupport.BookshopKaribuTest;
 
 /**
  * A protected environment, as production is: its name and colour on the login page and in the header, the tab
@@ -37,23 +32,11 @@ import dev.portcullis.testsupport.KaribuTest;
         "portcullis.environment.color=#c62828", "portcullis.environment.protected-environment=true",
         "portcullis.environment.typed-confirmation-above=2"})
 @ActiveProfiles("test")
-class EnvironmentUiTest extends KaribuTest {
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    BookshopGenerator generator;
-
-    @Autowired
-    AdminUserService users;
+class EnvironmentUiTest extends BookshopKaribuTest {
 
     @BeforeEach
     void data() {
-        Bookshop.ensure(jdbc, generator, 200);
-        if (users.findByUsername("env-admin").isEmpty()) {
-            users.createUser("env-admin", "correct horse battery staple", true, true, false);
-        }
+        bookshopWithSuperuser(200, "env-admin");
     }
 
     @Test

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -27,26 +26,14 @@ import dev.portcullis.admin.AdminAction;
 import dev.portcullis.admin.data.AdminEntityService;
 import dev.portcullis.admin.model.AdminModel;
 import dev.portcullis.admin.model.AdminRegistry;
-import dev.portcullis.auth.AdminUserService;
 import dev.portcullis.demo.DemoApplication;
-import dev.portcullis.demo.data.BookshopGenerator;
 import dev.portcullis.demo.shop.CustomerOrder;
-import dev.portcullis.testsupport.Bookshop;
-import dev.portcullis.testsupport.KaribuTest;
+import dev.portcullis.testsupport.BookshopKaribuTest;
 import dev.portcullis.testsupport.Users;
 
 @SpringBootTest(classes = DemoApplication.class)
 @ActiveProfiles("test")
-class ActionsAndDashboardTest extends KaribuTest {
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    BookshopGenerator generator;
-
-    @Autowired
-    AdminUserService users;
+class ActionsAndDashboardTest extends BookshopKaribuTest {
 
     @Autowired
     AdminRegistry registry;
@@ -56,10 +43,7 @@ class ActionsAndDashboardTest extends KaribuTest {
 
     @BeforeEach
     void data() {
-        Bookshop.ensure(jdbc, generator, 600);
-        if (users.findByUsername("ops-admin").isEmpty()) {
-            users.createUser("ops-admin", "correct horse battery staple", true, true, false);
-        }
+        bookshopWithSuperuser(600, "ops-admin");
     }
 
     @AfterEach

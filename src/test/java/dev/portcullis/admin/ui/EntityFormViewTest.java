@@ -10,9 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
@@ -30,32 +28,17 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteParameters;
 
-import dev.portcullis.auth.AdminUserService;
 import dev.portcullis.demo.DemoApplication;
-import dev.portcullis.demo.data.BookshopGenerator;
 import dev.portcullis.demo.shop.Author;
-import dev.portcullis.testsupport.Bookshop;
-import dev.portcullis.testsupport.KaribuTest;
+import dev.portcullis.testsupport.BookshopKaribuTest;
 
 @SpringBootTest(classes = DemoApplication.class)
 @ActiveProfiles("test")
-class EntityFormViewTest extends KaribuTest {
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    BookshopGenerator generator;
-
-    @Autowired
-    AdminUserService users;
+class EntityFormViewTest extends BookshopKaribuTest {
 
     @BeforeEach
     void data() {
-        Bookshop.ensure(jdbc, generator, 600);
-        if (users.findByUsername("form-admin").isEmpty()) {
-            users.createUser("form-admin", "correct horse battery staple", true, true, false);
-        }
+        bookshopWithSuperuser(600, "form-admin");
         signInAs("form-admin");
     }
 

@@ -12,9 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.vaadin.flow.component.UI;
@@ -23,32 +21,19 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouteParameters;
 
-import dev.portcullis.auth.AdminUserService;
 import dev.portcullis.demo.DemoApplication;
-import dev.portcullis.demo.data.BookshopGenerator;
 import dev.portcullis.demo.shop.Book;
 import dev.portcullis.demo.shop.Genre;
-import dev.portcullis.testsupport.Bookshop;
-import dev.portcullis.testsupport.KaribuTest;
+import dev.portcullis.testsupport.BookshopKaribuTest;
 
 @SpringBootTest(classes = DemoApplication.class)
 @ActiveProfiles("test")
-class EntityListViewTest extends KaribuTest {
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    BookshopGenerator generator;
-
-    @Autowired
-    AdminUserService users;
+class EntityListViewTest extends BookshopKaribuTest {
 
     @BeforeEach
     void data() {
-        Bookshop.ensure(jdbc, generator, 600);
-        if (users.findByUsername("list-admin").isEmpty()) {
-            users.createUser("list-admin", "correct horse battery staple", true, true, false);
+        bookshopWithSuperuser(600, "list-admin");
+        if (users.findByUsername("list-nobody").isEmpty()) {
             users.createUser("list-nobody", "correct horse battery staple", true, false, false);
         }
     }
