@@ -32,6 +32,9 @@ class AdminHttpTest {
     @Autowired
     AdminUserService users;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .cookieHandler(new CookieManager()).build();
 
@@ -104,6 +107,18 @@ class AdminHttpTest {
         assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/console/");
         assertThat(sessionCookie()).isNotNull().isNotEqualTo(before);
         assertThat(get("/console/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anOlderHashFormatIsUpgradedToArgon2idAtTheNextSignIn() throws Exception {
+        users.createUser("http-legacy", "correct horse battery staple", true, false, false);
+        String bcrypt = "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder()
+                .encode("correct horse battery staple");
+        jdbc.update("update portcullis_user set password_hash = ? where username = 'http-legacy'", bcrypt);
+        HttpResponse<String> response = postLogin("http-legacy", "correct horse battery staple");
+        assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/console/");
+        assertThat(jdbc.queryForObject("select password_hash from portcullis_user where username = 'http-legacy'",
+                String.class)).startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$");
     }
 
     private String sessionCookie() {

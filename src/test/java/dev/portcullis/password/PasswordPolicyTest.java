@@ -70,6 +70,31 @@ class PasswordPolicyTest {
     }
 
     @Test
+    void aHundredCharacterPasswordIsEstimatedInFull() {
+        String hundred = "quiet lantern over harbour water and a long walk home under northern lights ok".repeat(2)
+                .substring(0, 100);
+        policy.check(hundred, ADA);
+        long started = System.nanoTime();
+        PasswordCheck check = policy.check(hundred, ADA);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(check.problems()).isEmpty();
+        assertThat(check.score()).isEqualTo(4);
+        System.out.printf("[measure] policy check (zxcvbn estimate) of a 100-character password: %d ms%n", millis);
+    }
+
+    @Test
+    void argon2idVerificationUsesOwaspParameters() {
+        var encoder = new org.springframework.security.crypto.argon2.Argon2PasswordEncoder(16, 32, 1, 19_456, 2);
+        String hash = encoder.encode("quiet lantern over harbour water");
+        assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+        encoder.matches("quiet lantern over harbour water", hash);
+        long started = System.nanoTime();
+        assertThat(encoder.matches("quiet lantern over harbour water", hash)).isTrue();
+        System.out.printf("[measure] one Argon2id verification (m=19456 KiB, t=2, p=1): %d ms%n",
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @Test
     void exactlyTheMaximumIsAccepted() {
         String longest = "harbour lantern quietly ".repeat(6).substring(0, 128);
         assertThat(policy.check(longest, ADA).problems()).isEmpty();
