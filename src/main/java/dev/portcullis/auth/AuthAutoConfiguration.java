@@ -15,6 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -40,7 +42,7 @@ import dev.portcullis.password.PasswordPolicy;
                 "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration",
                 "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"})
 @AutoConfigurationPackage
-@EnableConfigurationProperties(BootstrapProperties.class)
+@EnableConfigurationProperties({BootstrapProperties.class, LoginThrottleProperties.class})
 public final class AuthAutoConfiguration {
 
     /** Order of the admin chain: before any catch-all chain an application may define. */
@@ -94,6 +96,17 @@ public final class AuthAutoConfiguration {
     }
 
     @Bean
+    LoginThrottleService portcullisLoginThrottle(jakarta.persistence.EntityManager em, LoginThrottleProperties properties,
+            Clock clock) {
+        return new LoginThrottleService(em, properties, clock);
+    }
+
+    @Bean
+    ModelAdmin<LoginLock> portcullisLoginLockAdmin(LoginThrottleService throttle) {
+        return new UserAdmins.Locks(throttle);
+    }
+
+    @Bean
     ModelAdmin<AdminUser> portcullisUserAdmin() {
         return new UserAdmins.Users();
     }
@@ -120,10 +133,19 @@ public final class AuthAutoConfiguration {
         @Bean
         @Order(ADMIN_FILTER_CHAIN_ORDER)
         SecurityFilterChain portcullisAdminFilterChain(HttpSecurity http, AdminProperties admin,
-                AdminUserDetailsService userDetailsService) throws Exception {
+                AdminUserDetailsService userDetailsService, PasswordEncoder encoder, LoginThrottleService throttle)
+                throws Exception {
             String path = admin.getPath();
             http.securityMatcher(path, path + "/**");
-            http.userDetailsService(userDetailsService);
+            DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(userDetailsService);
+            passwords.setPasswordEncoder(encoder);
+            passwords.setUserDetailsPasswordService(userDetailsService);
+            http.authenticationProvider(new ThrottlingAuthenticationProvider(passwords, throttle));
+            // One answer for every failure; a throttled attempt says only that it was throttled.
+            http.formLogin(form -> form.loginProcessingUrl(path + "/login")
+                    .failureHandler((request, response, failure) -> response.sendRedirect(
+                    request.getContextPath() + path + "/login?error" + (failure instanceof LockedException
+                            ? "&" + LoginView.THROTTLED : ""))));
             http.logout(logout -> logout.logoutUrl(path + "/logout"));
             // Lumo's stylesheets, served under the admin path by the admin's assets filter.
             http.authorizeHttpRequests(requests -> requests.requestMatchers(path + "/lumo/**", path + "/favicon.svg")

@@ -28,7 +28,12 @@ import dev.portcullis.admin.ui.DashboardView;
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+    /** Query parameter added to {@code ?error} when the sign-in throttle refused the attempt. */
+    static final String THROTTLED = "throttled";
     static final String FAILURE_TITLE = "Incorrect username or password";
+    static final String THROTTLED_TITLE = "Too many failed sign-ins";
+    static final String THROTTLED_MESSAGE = "Sign-in is paused for a while after repeated failures. Try again later,"
+            + " or ask an administrator to lift the lock.";
     static final String FAILURE_MESSAGE = "Check that you entered the correct username and password and try again.";
 
     final LoginForm form = new LoginForm();
@@ -64,7 +69,12 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             event.forwardTo(DashboardView.class);
             return;
         }
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        boolean throttled = parameters.containsKey(THROTTLED);
+        i18n.getErrorMessage().setTitle(throttled ? THROTTLED_TITLE : FAILURE_TITLE);
+        i18n.getErrorMessage().setMessage(throttled ? THROTTLED_MESSAGE : FAILURE_MESSAGE);
+        form.setI18n(i18n);
+        form.setError(parameters.containsKey("error"));
     }
 
     @Override

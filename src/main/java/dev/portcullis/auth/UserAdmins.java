@@ -4,7 +4,9 @@ import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 
+import dev.portcullis.admin.AdminAction;
 import dev.portcullis.admin.AdminOperation;
 import dev.portcullis.admin.AdminPermissions;
 import dev.portcullis.admin.ModelAdmin;
@@ -80,6 +82,73 @@ final class UserAdmins {
         @Override
         public boolean hasPermission(AdminOperation operation, Authentication user, AdminPermissions defaults) {
             return operation != AdminOperation.ADD && defaults.has(user, operation);
+        }
+    }
+
+    /** Sign-in locks: history to read, and a lock to lift; never edited or deleted. */
+    static final class Locks extends ModelAdmin<LoginLock> {
+
+        private final LoginThrottleService throttle;
+
+        Locks(LoginThrottleService throttle) {
+            super(LoginLock.class);
+            this.throttle = throttle;
+        }
+
+        @Override
+        public String label() {
+            return "Sign-in lock";
+        }
+
+        @Override
+        public String slug() {
+            return "login-lock";
+        }
+
+        @Override
+        public List<String> listDisplay() {
+            return List.of("target", "lockedAt", "lockedUntil", "failures", "unlockedAt", "unlockedBy");
+        }
+
+        @Override
+        public List<String> searchFields() {
+            return List.of("target");
+        }
+
+        @Override
+        public List<String> listFilter() {
+            return List.of("lockedAt");
+        }
+
+        @Override
+        public List<String> ordering() {
+            return List.of("-lockedAt");
+        }
+
+        @Override
+        public String icon() {
+            return "vaadin:lock";
+        }
+
+        @Override
+        public int menuOrder() {
+            return 920;
+        }
+
+        @Override
+        public List<AdminAction<LoginLock>> actions() {
+            return List.of(new AdminAction<>("lift", "Lift lock", "login-lock:change", locks -> {
+                String by = SecurityContextHolder.getContext().getAuthentication().getName();
+                locks.stream().filter(lock -> lock.getUnlockedAt() == null).map(LoginLock::getTarget).distinct()
+                        .forEach(target -> throttle.unlock(target, by));
+                return "Lifted " + locks.stream().filter(lock -> lock.getUnlockedAt() != null).count() + " lock(s).";
+            }));
+        }
+
+        /** Viewing only: the records are history, and a lock is lifted with the action, not edited. */
+        @Override
+        public boolean hasPermission(AdminOperation operation, Authentication user, AdminPermissions defaults) {
+            return operation == AdminOperation.VIEW && defaults.has(user, operation);
         }
     }
 

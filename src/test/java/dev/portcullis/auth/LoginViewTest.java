@@ -50,6 +50,15 @@ class LoginViewTest extends KaribuTest {
     }
 
     @Test
+    void aThrottledAttemptSaysSoWithoutSayingWhetherTheUserExists() {
+        UI.getCurrent().navigate("login", QueryParameters.of("error", "").merging(LoginView.THROTTLED, ""));
+        LoginView view = _get(LoginView.class);
+        assertThat(view.form.isError()).isTrue();
+        assertThat(view.i18n.getErrorMessage().getTitle()).isEqualTo("Too many failed sign-ins");
+        assertThat(view.i18n.getErrorMessage().getMessage()).doesNotContainIgnoringCase("account exists");
+    }
+
+    @Test
     void signedInUsersSkipTheLoginView() {
         context.getBean(AdminUserService.class).createUser("login-skip", "correct horse battery staple", true,
                 false, false);

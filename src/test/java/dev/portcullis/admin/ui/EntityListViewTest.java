@@ -129,7 +129,8 @@ class EntityListViewTest extends BookshopKaribuTest {
         signInAs("list-admin");
         UI.getCurrent().navigate(DashboardView.class);
         assertThat(_get(MainLayout.class).navigation.getItems()).extracting(i -> i.getLabel())
-                .containsExactly("Dashboard", "Books", "Authors", "Customers", "Orders", "Order lines", "Users", "Roles");
+                .containsExactly("Dashboard", "Books", "Authors", "Customers", "Orders", "Order lines", "Users", "Roles",
+                        "Sign-in locks");
         assertThatThrownBy(() -> _get(EntityListView.class)).isInstanceOf(AssertionError.class);
     }
 }

@@ -1,0 +1,47 @@
+package dev.portcullis.auth;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/**
+ * Puts the sign-in throttle in front of the password check: a locked username or address is refused before its
+ * password is evaluated, and every failure and success is counted.
+ */
+class ThrottlingAuthenticationProvider implements AuthenticationProvider {
+
+    private final AuthenticationProvider passwords;
+    private final LoginThrottleService throttle;
+
+    ThrottlingAuthenticationProvider(AuthenticationProvider passwords, LoginThrottleService throttle) {
+        this.passwords = passwords;
+        this.throttle = throttle;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication attempt) {
+        String username = attempt.getName();
+        String address = attempt.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : null;
+        LoginThrottleService.Decision decision = throttle.check(username, address);
+        if (!decision.allowed()) {
+            throw new LockedException("Too many failed sign-ins; refused until " + decision.retryAfter());
+        }
+        try {
+            Authentication authenticated = passwords.authenticate(attempt);
+            throttle.recordSuccess(username);
+            return authenticated;
+        } catch (BadCredentialsException failed) {
+            throttle.recordFailure(username, address);
+            throw failed;
+        }
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}
