@@ -142,7 +142,9 @@ public final class AuthAutoConfiguration {
             passwords.setUserDetailsPasswordService(userDetailsService);
             http.authenticationProvider(new ThrottlingAuthenticationProvider(passwords, throttle));
             // One answer for every failure; a throttled attempt says only that it was throttled.
-            http.formLogin(form -> form.loginProcessingUrl(path + "/login")
+            // The login page is named here as well as by Vaadin's configurer below: this customizer runs first, and
+            // without it the entry point for browsers would send them to /login at the site root.
+            http.formLogin(form -> form.loginPage(path + "/login").loginProcessingUrl(path + "/login")
                     .failureHandler((request, response, failure) -> response.sendRedirect(
                     request.getContextPath() + path + "/login?error" + (failure instanceof LockedException
                             ? "&" + LoginView.THROTTLED : ""))));

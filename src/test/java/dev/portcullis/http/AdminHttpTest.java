@@ -58,6 +58,11 @@ class AdminHttpTest {
         HttpResponse<String> dashboard = get("/console/");
         assertThat(dashboard.statusCode()).isEqualTo(302);
         assertThat(dashboard.headers().firstValue("Location").orElseThrow()).endsWith("/console/login");
+        // A browser asks for HTML; it must be sent to the same page, never to /login at the site root.
+        HttpResponse<String> browser = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/console/book")).header("Accept", "text/html,application/xhtml+xml").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(browser.headers().firstValue("Location").orElseThrow()).endsWith("/console/login");
     }
 
     @Test
