@@ -22,6 +22,8 @@ class AdminPathEnvironmentPostProcessor implements EnvironmentPostProcessor {
                 environment.getProperty("portcullis.admin.path", AdminProperties.DEFAULT_PATH));
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, Map.of(
                 "vaadin.url-mapping", path + "/*",
+                // Vaadin's heartbeat must not keep an idle session alive.
+                "vaadin.closeIdleSessions", "true",
                 // Never phone home: no usage statistics from any environment.
                 "vaadin.devmode.usageStatistics.enabled", "false",
                 "spring.jpa.open-in-view", "false")));

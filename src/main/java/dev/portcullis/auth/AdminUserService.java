@@ -25,12 +25,15 @@ public class AdminUserService {
     private final PasswordEncoder encoder;
     private final PasswordPolicy policy;
     private final Clock clock;
+    private final SessionTracker sessions;
 
-    AdminUserService(AdminUserRepository users, PasswordEncoder encoder, PasswordPolicy policy, Clock clock) {
+    AdminUserService(AdminUserRepository users, PasswordEncoder encoder, PasswordPolicy policy, Clock clock,
+            SessionTracker sessions) {
         this.users = users;
         this.encoder = encoder;
         this.policy = policy;
         this.clock = clock;
+        this.sessions = sessions;
     }
 
     @Transactional(readOnly = true)
@@ -88,13 +91,14 @@ public class AdminUserService {
 
     /**
      * Changes the signed-in user's own password. Needs the current password, so a session left open cannot be
-     * used to take the account over.
+     * used to take the account over, and ends the user's other sessions.
      *
+     * @param keepSessionId the session the change is made from, which stays signed in
      * @throws PasswordRejectedException with every reason the change was refused
      */
     @Transactional
     public void changeOwnPassword(AdminPrincipal principal, String currentPassword, String newPassword,
-            String confirmation) {
+            String confirmation, String keepSessionId) {
         AdminUser user = users.findById(principal.getUserId())
                 .orElseThrow(() -> new PasswordRejectedException(List.of("Your account no longer exists.")));
         List<String> problems = new ArrayList<>();
@@ -114,6 +118,7 @@ public class AdminUserService {
         applyPassword(user, newPassword);
         user.setMustChangePassword(false);
         principal.passwordChanged();
+        sessions.endOthers(user.getId(), keepSessionId, "password changed");
         log.info("User '{}' changed their password", user.getUsername());
     }
 

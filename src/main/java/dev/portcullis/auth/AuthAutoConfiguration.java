@@ -42,7 +42,7 @@ import dev.portcullis.password.PasswordPolicy;
                 "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration",
                 "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"})
 @AutoConfigurationPackage
-@EnableConfigurationProperties({BootstrapProperties.class, LoginThrottleProperties.class})
+@EnableConfigurationProperties({BootstrapProperties.class, LoginThrottleProperties.class, SessionProperties.class})
 public final class AuthAutoConfiguration {
 
     /** Order of the admin chain: before any catch-all chain an application may define. */
@@ -75,8 +75,19 @@ public final class AuthAutoConfiguration {
 
     @Bean
     AdminUserService portcullisAdminUserService(AdminUserRepository users, PasswordEncoder encoder,
-            PasswordPolicy policy, Clock clock) {
-        return new AdminUserService(users, encoder, policy, clock);
+            PasswordPolicy policy, Clock clock, SessionTracker sessions) {
+        return new AdminUserService(users, encoder, policy, clock, sessions);
+    }
+
+    @Bean
+    SessionTracker portcullisSessionTracker(jakarta.persistence.EntityManager em, SessionProperties properties,
+            Clock clock) {
+        return new SessionTracker(em, properties, clock);
+    }
+
+    @Bean
+    ModelAdmin<AdminSession> portcullisSessionAdmin(SessionTracker sessions) {
+        return new UserAdmins.Sessions(sessions);
     }
 
     @Bean
@@ -92,7 +103,9 @@ public final class AuthAutoConfiguration {
 
     @Bean
     dev.portcullis.admin.AdminMenuContributor portcullisAccountMenu() {
-        return () -> java.util.List.of(dev.portcullis.admin.AdminMenuItem.userMenu("Change password", "change-password", 10));
+        return () -> java.util.List.of(
+                dev.portcullis.admin.AdminMenuItem.userMenu("Change password", "change-password", 10),
+                dev.portcullis.admin.AdminMenuItem.userMenu("My sessions", "session", 20));
     }
 
     @Bean
@@ -125,6 +138,17 @@ public final class AuthAutoConfiguration {
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     static class AdminWebSecurity {
+
+        /** Records every signed-in request and ends sessions that have ended elsewhere or timed out. */
+        @Bean
+        org.springframework.boot.web.servlet.FilterRegistrationBean<SessionTrackingFilter> portcullisSessionTracking(
+                ObjectProvider<SessionTracker> sessions, AdminProperties admin) {
+            var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                    new SessionTrackingFilter(sessions, admin.getPath()));
+            registration.addUrlPatterns(admin.getPath() + "/*");
+            registration.setOrder(1); // after Spring Security, which puts the signed-in user in place
+            return registration;
+        }
 
         /**
          * Guards everything under the admin path. Vaadin's configurer permits its own resources and the login

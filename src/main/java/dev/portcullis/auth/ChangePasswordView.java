@@ -107,8 +107,9 @@ public class ChangePasswordView extends VerticalLayout implements HasDynamicTitl
             return;
         }
         try {
+            var session = com.vaadin.flow.server.VaadinSession.getCurrent();
             users.changeOwnPassword(principal, currentPassword.getValue(), newPassword.getValue(),
-                    confirmation.getValue());
+                    confirmation.getValue(), session == null ? null : session.getSession().getId());
         } catch (PasswordRejectedException rejected) {
             rejected.getProblems().forEach(problem -> problems.add(new ListItem(problem)));
             return;

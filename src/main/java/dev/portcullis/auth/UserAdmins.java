@@ -152,6 +152,88 @@ final class UserAdmins {
         }
     }
 
+    /**
+     * Signed-in sessions. Every staff user sees and ends their own; superusers and holders of
+     * {@code session:change} see and end anyone's.
+     */
+    static final class Sessions extends ModelAdmin<AdminSession> {
+
+        private final SessionTracker sessions;
+
+        Sessions(SessionTracker sessions) {
+            super(AdminSession.class);
+            this.sessions = sessions;
+        }
+
+        @Override
+        public String label() {
+            return "Session";
+        }
+
+        @Override
+        public String slug() {
+            return "session";
+        }
+
+        @Override
+        public List<String> listDisplay() {
+            return List.of("username", "startedAt", "lastSeenAt", "clientAddress", "userAgent", "endedAt", "endReason");
+        }
+
+        @Override
+        public List<String> searchFields() {
+            return List.of("username", "clientAddress");
+        }
+
+        @Override
+        public List<String> listFilter() {
+            return List.of("startedAt");
+        }
+
+        @Override
+        public List<String> ordering() {
+            return List.of("-lastSeenAt");
+        }
+
+        @Override
+        public String icon() {
+            return "vaadin:laptop";
+        }
+
+        @Override
+        public int menuOrder() {
+            return 930;
+        }
+
+        @Override
+        public jakarta.persistence.criteria.Predicate scope(jakarta.persistence.criteria.Root<AdminSession> root,
+                jakarta.persistence.criteria.CriteriaBuilder cb, Authentication user) {
+            return seesEveryone(user) ? null : cb.equal(root.get("username"), user == null ? "" : user.getName());
+        }
+
+        @Override
+        public List<AdminAction<AdminSession>> actions() {
+            return List.of(new AdminAction<>("end", "End session", AdminPermissions.STAFF, chosen -> {
+                String by = SecurityContextHolder.getContext().getAuthentication().getName();
+                long open = chosen.stream().filter(session -> session.getEndedAt() == null).count();
+                chosen.stream().filter(session -> session.getEndedAt() == null)
+                        .forEach(session -> sessions.end(session, "ended by " + by));
+                return "Ended " + open + " session(s). Each signs out at its next request.";
+            }));
+        }
+
+        /** Viewing their own sessions is every staff user's right; the records are never edited or deleted. */
+        @Override
+        public boolean hasPermission(AdminOperation operation, Authentication user, AdminPermissions defaults) {
+            return operation == AdminOperation.VIEW && user != null && user.getAuthorities().stream()
+                    .anyMatch(a -> AdminPermissions.STAFF.equals(a.getAuthority()));
+        }
+
+        private static boolean seesEveryone(Authentication user) {
+            return user != null && AdminPermissions.grants(user, "session:change");
+        }
+    }
+
     static final class Roles extends ModelAdmin<AdminRole> {
 
         private final ObjectProvider<AdminRegistry> registry;
