@@ -113,6 +113,23 @@ public abstract class ModelAdmin<T> {
         return List.of();
     }
 
+    /**
+     * Links shown on an existing row's form, for work the generic form cannot do (e.g. "Set password"): label to
+     * route path relative to the admin root. Each target view checks its own permissions.
+     */
+    public java.util.Map<String, String> objectLinks(T entity) {
+        return java.util.Map.of();
+    }
+
+    /**
+     * A view of its own for adding rows, relative to the admin root, when the generic form cannot add them (e.g.
+     * users, who need a password); null for the generic form. The list's Add button leads there for users who
+     * hold the add permission.
+     */
+    public String addPath() {
+        return null;
+    }
+
     /** Custom actions on selected rows. */
     public List<AdminAction<T>> actions() {
         return List.of();

@@ -42,6 +42,11 @@ public class AdminUserService {
     }
 
     @Transactional(readOnly = true)
+    public Optional<AdminUser> findById(long id) {
+        return users.findById(id);
+    }
+
+    @Transactional(readOnly = true)
     public boolean anyStaffUserExists() {
         return users.existsByStaffTrue();
     }
@@ -120,6 +125,51 @@ public class AdminUserService {
         principal.passwordChanged();
         sessions.endOthers(user.getId(), keepSessionId, "password changed");
         log.info("User '{}' changed their password", user.getUsername());
+    }
+
+    /**
+     * Sets another user's password, or creates a staff user with one, for an administrator holding
+     * {@code user:change} (or {@code user:add} for a new user). The user's sessions end, and unless told otherwise
+     * the user must choose their own password at the next sign-in.
+     *
+     * @param userId the user, or null to create one named {@code newUsername}
+     * @return the user
+     * @throws org.springframework.security.access.AccessDeniedException without the permission
+     * @throws PasswordRejectedException with every reason the password was refused
+     */
+    @Transactional
+    public AdminUser setPassword(Long userId, String newUsername, String password, String confirmation,
+            boolean mustChange) {
+        var actor = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        String permission = userId == null ? "user:add" : "user:change";
+        if (!dev.portcullis.admin.AdminPermissions.grants(actor, permission)) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    (actor == null ? "anonymous" : actor.getName()) + " lacks " + permission);
+        }
+        AdminUser user;
+        if (userId == null) {
+            if (newUsername == null || newUsername.isBlank() || !newUsername.strip().matches("[\\p{L}\\p{N}._@+-]{1,150}")) {
+                throw new PasswordRejectedException(List.of("Choose a username of letters, digits and . _ @ + -"));
+            }
+            if (users.findByUsername(newUsername.strip()).isPresent()) {
+                throw new PasswordRejectedException(List.of("A user named '" + newUsername.strip() + "' already exists."));
+            }
+            user = new AdminUser(newUsername.strip(), clock.instant());
+            user.setStaff(true);
+        } else {
+            user = users.findById(userId).orElseThrow(() -> new PasswordRejectedException(List.of("No such user.")));
+        }
+        if (password == null || !password.equals(confirmation)) {
+            throw new PasswordRejectedException(List.of("The password and its confirmation do not match."));
+        }
+        applyPassword(user, password);
+        user.setMustChangePassword(mustChange);
+        AdminUser saved = users.save(user);
+        if (userId != null) {
+            sessions.endOthers(saved.getId(), null, "password set by " + actor.getName());
+        }
+        log.info("{} set the password of '{}'{}", actor.getName(), saved.getUsername(), userId == null ? " (new user)" : "");
+        return saved;
     }
 
     /** Notes the time of a successful sign-in. */

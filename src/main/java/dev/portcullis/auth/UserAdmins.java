@@ -78,7 +78,17 @@ final class UserAdmins {
             return 900;
         }
 
-        /** New users need a password, which the generic form cannot set; adding users comes with that flow. */
+        @Override
+        public java.util.Map<String, String> objectLinks(AdminUser user) {
+            return java.util.Map.of("Set password", "user-password/" + user.getId());
+        }
+
+        @Override
+        public String addPath() {
+            return "user-password/new";
+        }
+
+        /** New users need a password, which the generic form cannot set: they are added through the password view. */
         @Override
         public boolean hasPermission(AdminOperation operation, Authentication user, AdminPermissions defaults) {
             return operation != AdminOperation.ADD && defaults.has(user, operation);

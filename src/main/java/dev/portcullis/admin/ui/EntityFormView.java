@@ -163,7 +163,12 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
         saveAndAddAnother.setVisible(canWrite && service.can(model, AdminOperation.ADD));
         delete.setVisible(!isNew && service.can(model, AdminOperation.DELETE));
         HorizontalLayout buttons = new HorizontalLayout(save, saveAndAddAnother, delete, cancel);
-        add(back, title, problem, form);
+        HorizontalLayout links = new HorizontalLayout();
+        links.addClassName("pc-object-links");
+        if (!isNew) {
+            model.admin().objectLinks(entity).forEach((label, path) -> links.add(new Anchor(path, label)));
+        }
+        add(back, title, links, problem, form);
         inlines.forEach(this::add);
         add(buttons);
     }

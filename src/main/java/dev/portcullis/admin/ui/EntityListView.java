@@ -175,9 +175,18 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         add.setText("Add " + model.label().toLowerCase(java.util.Locale.ROOT));
         add.setIcon(VaadinIcon.PLUS.create());
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add.setVisible(model.editable() && service.can(model, AdminOperation.ADD));
-        add.addClickListener(click -> UI.getCurrent().navigate(EntityFormView.class,
-                new RouteParameters(Map.of("slug", model.slug(), "id", EntityFormView.NEW))));
+        String addPath = model.admin().addPath();
+        add.setVisible(model.editable() && (addPath == null ? service.can(model, AdminOperation.ADD)
+                : AdminPermissions.grants(SecurityContextHolder.getContext().getAuthentication(),
+                        model.permissions().authority(AdminOperation.ADD))));
+        add.addClickListener(click -> {
+            if (addPath != null) {
+                UI.getCurrent().navigate(addPath);
+            } else {
+                UI.getCurrent().navigate(EntityFormView.class,
+                        new RouteParameters(Map.of("slug", model.slug(), "id", EntityFormView.NEW)));
+            }
+        });
         Span spacer = new Span();
         header.addAndExpand(spacer);
         header.add(add);
