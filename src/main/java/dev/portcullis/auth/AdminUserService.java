@@ -26,9 +26,11 @@ public class AdminUserService {
     private final PasswordPolicy policy;
     private final Clock clock;
     private final SessionTracker sessions;
+    private final AccountNotifier notifier;
 
     AdminUserService(AdminUserRepository users, PasswordEncoder encoder, PasswordPolicy policy, Clock clock,
-            SessionTracker sessions) {
+            SessionTracker sessions, AccountNotifier notifier) {
+        this.notifier = notifier;
         this.users = users;
         this.encoder = encoder;
         this.policy = policy;
@@ -124,6 +126,7 @@ public class AdminUserService {
         user.setMustChangePassword(false);
         principal.passwordChanged();
         sessions.endOthers(user.getId(), keepSessionId, "password changed");
+        notifier.passwordChanged(user, user.getUsername());
         log.info("User '{}' changed their password", user.getUsername());
     }
 
@@ -167,6 +170,7 @@ public class AdminUserService {
         AdminUser saved = users.save(user);
         if (userId != null) {
             sessions.endOthers(saved.getId(), null, "password set by " + actor.getName());
+            notifier.passwordChanged(saved, actor.getName());
         }
         log.info("{} set the password of '{}'{}", actor.getName(), saved.getUsername(), userId == null ? " (new user)" : "");
         return saved;

@@ -42,7 +42,8 @@ import dev.portcullis.password.PasswordPolicy;
                 "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration",
                 "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"})
 @AutoConfigurationPackage
-@EnableConfigurationProperties({BootstrapProperties.class, LoginThrottleProperties.class, SessionProperties.class})
+@EnableConfigurationProperties({BootstrapProperties.class, LoginThrottleProperties.class, SessionProperties.class,
+        AccountMailProperties.class})
 public final class AuthAutoConfiguration {
 
     /** Order of the admin chain: before any catch-all chain an application may define. */
@@ -75,8 +76,15 @@ public final class AuthAutoConfiguration {
 
     @Bean
     AdminUserService portcullisAdminUserService(AdminUserRepository users, PasswordEncoder encoder,
-            PasswordPolicy policy, Clock clock, SessionTracker sessions) {
-        return new AdminUserService(users, encoder, policy, clock, sessions);
+            PasswordPolicy policy, Clock clock, SessionTracker sessions, AccountNotifier notifier) {
+        return new AdminUserService(users, encoder, policy, clock, sessions, notifier);
+    }
+
+    @Bean
+    AccountNotifier portcullisAccountNotifier(
+            ObjectProvider<org.springframework.mail.javamail.JavaMailSender> mail, AdminProperties admin,
+            AccountMailProperties properties, Clock clock) {
+        return new AccountNotifier(mail, admin, properties.getFrom(), clock);
     }
 
     @Bean
