@@ -82,14 +82,15 @@ public class PasswordPolicy {
         }
         Strength strength = zxcvbn.measure(prefix(candidate), List.copyOf(inputs));
         String warning = strength.getFeedback().getWarning(Locale.ENGLISH);
+        List<String> suggestions = strength.getFeedback().getSuggestions(Locale.ENGLISH);
         if (strength.getScore() < properties.getMinScore() && !candidate.isEmpty()) {
+            // The refusal carries zxcvbn's advice too, for paths without a meter (e.g. the bootstrap password).
             problems.add("This password is too easy to guess (strength " + strength.getScore() + " of 4; at least "
                     + properties.getMinScore() + " is needed)." + (warning == null || warning.isBlank() ? ""
-                    : " " + warning));
+                    : " " + warning) + (suggestions.isEmpty() ? "" : " " + String.join(" ", suggestions)));
         }
         return new PasswordCheck(problems, strength.getScore(),
-                strength.getCrackTimesDisplay().getOfflineSlowHashing1e4perSecond(), warning,
-                strength.getFeedback().getSuggestions(Locale.ENGLISH));
+                strength.getCrackTimesDisplay().getOfflineSlowHashing1e4perSecond(), warning, suggestions);
     }
 
     /** The first characters zxcvbn looks at; see {@link PasswordPolicyProperties#getEstimateLimit()}. */

@@ -107,6 +107,8 @@ class PasswordPolicyTest {
         assertThat(check.warning()).isNotBlank();
         assertThat(check.suggestions()).isNotEmpty();
         assertThat(check.crackTime()).isNotBlank();
+        assertThat(check.problems()).anySatisfy(problem -> assertThat(problem).startsWith("This password is too easy")
+                .contains(check.warning()).contains(check.suggestions().getFirst()));
     }
 
     @Test
