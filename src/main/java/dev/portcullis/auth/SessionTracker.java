@@ -71,9 +71,9 @@ public class SessionTracker {
     @Transactional
     public int endOthers(long userId, String keepSessionId, String reason) {
         String keep = keepSessionId == null ? "" : hash(keepSessionId);
-        List<AdminSession> open = openSessions(userId);
-        open.stream().filter(s -> !s.getSessionHash().equals(keep)).forEach(s -> s.end(clock.instant(), reason));
-        int ended = (int) open.stream().filter(s -> !s.getSessionHash().equals(keep)).count();
+        List<AdminSession> others = openSessions(userId).stream().filter(s -> !s.getSessionHash().equals(keep)).toList();
+        others.forEach(s -> s.end(clock.instant(), reason));
+        int ended = others.size();
         log.info("Ended {} other session(s) of user #{}: {}", ended, userId, reason);
         return ended;
     }

@@ -226,8 +226,7 @@ public class AdminEntityService {
         if (!searchPaths.isEmpty()) {
             orders.add(cb.asc(joins.path(searchPaths.getFirst())));
         }
-        EntityType<R> entity = em.getMetamodel().entity(target);
-        orders.add(cb.asc(root.get(entity.getId(entity.getIdType().getJavaType()).getName())));
+        orders.add(cb.asc(root.get(idName(target))));
         cq.orderBy(orders);
         return em.createQuery(cq).setFirstResult(offset).setMaxResults(limit).getResultList();
     }
@@ -238,8 +237,7 @@ public class AdminEntityService {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Object> cq = cb.createQuery(Object.class);
         Root<R> root = cq.from(target);
-        EntityType<R> entity = em.getMetamodel().entity(target);
-        cq.select(root.get(entity.getId(entity.getIdType().getJavaType()).getName()))
+        cq.select(root.get(idName(target)))
                 .where(lookupWhere(target, filter, root, new Joins(root, false), lookupPaths(target), cb));
         return Math.min(em.createQuery(cq).setMaxResults(COUNT_LIMIT + 1).getResultList().size(), COUNT_LIMIT);
     }
@@ -250,10 +248,9 @@ public class AdminEntityService {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<R> cq = cb.createQuery(target);
         Root<R> root = cq.from(target);
-        EntityType<R> entity = em.getMetamodel().entity(target);
         List<Predicate> where = new ArrayList<>(List.of(lookupWhere(target, null, root, new Joins(root, false),
                 List.of(), cb)));
-        where.add(cb.equal(root.get(entity.getId(entity.getIdType().getJavaType()).getName()), id));
+        where.add(cb.equal(root.get(idName(target)), id));
         List<R> found = em.createQuery(cq.select(root).where(where.toArray(Predicate[]::new))).getResultList();
         return found.isEmpty() ? null : found.getFirst();
     }
@@ -391,9 +388,7 @@ public class AdminEntityService {
         Path<?> path = joins.path(field.path());
         return switch (field.kind()) {
             case MANY_TO_ONE -> {
-                EntityType<?> target = em.getMetamodel().entity(field.target());
-                String idName = target.getId(target.getIdType().getJavaType()).getName();
-                yield cb.equal(joins.path(field.path() + "." + idName), value.single());
+                yield cb.equal(joins.path(field.path() + "." + idName(field.target())), value.single());
             }
             case DATE -> range(cb, (Expression<LocalDate>) path, (LocalDate) value.from(), (LocalDate) value.to());
             case DATE_TIME -> range(cb, (Expression<LocalDateTime>) path,
@@ -527,6 +522,12 @@ public class AdminEntityService {
                     + "). Check related and unique values.", false, rejected);
         }
         throw rejected;
+    }
+
+    /** The name of an entity's single id attribute. */
+    private String idName(Class<?> type) {
+        EntityType<?> entity = em.getMetamodel().entity(type);
+        return entity.getId(entity.getIdType().getJavaType()).getName();
     }
 
     private List<String> firstTextAttribute(Class<?> type) {

@@ -9,6 +9,11 @@ import java.util.Locale;
  */
 public record CappedCount(long value, boolean capped) {
 
+    /** "1 book", "42 books", "10,000+ books": the count with the right noun, lower-cased. */
+    public String describe(String singular, String plural) {
+        return display() + " " + (value == 1 && !capped ? singular : plural).toLowerCase(Locale.ROOT);
+    }
+
     public String display() {
         String number = NumberFormat.getIntegerInstance(Locale.ENGLISH).format(value);
         return capped ? number + "+" : number;

@@ -1,7 +1,5 @@
 package dev.portcullis.admin.ui;
 
-import java.util.Locale;
-
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -48,9 +46,8 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
             Anchor card = new Anchor(item.path(), item.label());
             card.setId("section-" + item.path());
             registry.bySlug(item.path()).filter(model -> service.can(model, AdminOperation.VIEW)).ifPresent(model -> {
-                var rows = service.count(model, ListQuery.firstPage());
-                Span count = new Span(rows.display() + " " + (rows.value() == 1 && !rows.capped()
-                        ? model.label() : model.pluralLabel()).toLowerCase(Locale.ROOT));
+                Span count = new Span(service.count(model, ListQuery.firstPage())
+                        .describe(model.label(), model.pluralLabel()));
                 count.addClassName("pc-dashboard-count");
                 card.add(count);
             });

@@ -367,9 +367,7 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
             ListPage<?> page = service.list(model, query);
             CappedCount total = service.count(model, query);
             grid.setItems(new ArrayList<>(page.rows()));
-            count.setText(total.display() + " " + (total.value() == 1 && !total.capped()
-                    ? model.label().toLowerCase(java.util.Locale.ROOT)
-                    : model.pluralLabel().toLowerCase(java.util.Locale.ROOT)));
+            count.setText(total.describe(model.label(), model.pluralLabel()));
             empty.setText(page.rows().isEmpty() ? (query.page() > 1 ? "This page is empty."
                     : "No " + model.pluralLabel().toLowerCase(java.util.Locale.ROOT) + " match.") : "");
             empty.setVisible(page.rows().isEmpty());
