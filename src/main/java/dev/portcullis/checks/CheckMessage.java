@@ -23,6 +23,14 @@ public record CheckMessage(CheckLevel level, String id, String message, String h
         return new CheckMessage(CheckLevel.ERROR, id, message, hint, source);
     }
 
+    public static CheckMessage critical(String id, String source, String message, String hint) {
+        return new CheckMessage(CheckLevel.CRITICAL, id, message, hint, source);
+    }
+
+    public static CheckMessage info(String id, String source, String message, String hint) {
+        return new CheckMessage(CheckLevel.INFO, id, message, hint, source);
+    }
+
     public static CheckMessage warning(String id, String source, String message, String hint) {
         return new CheckMessage(CheckLevel.WARNING, id, message, hint, source);
     }
