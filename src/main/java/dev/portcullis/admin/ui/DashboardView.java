@@ -1,5 +1,8 @@
 package dev.portcullis.admin.ui;
 
+import java.util.Comparator;
+import java.util.List;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -12,6 +15,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 
+import dev.portcullis.admin.AdminDashboardWidget;
 import dev.portcullis.admin.AdminMenuItem;
 import dev.portcullis.admin.AdminPageTitles;
 import dev.portcullis.admin.AdminOperation;
@@ -33,7 +37,10 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
     final Div sections = new Div();
 
-    public DashboardView(AdminMenu menu, AdminRegistry registry, AdminEntityService service, AdminPageTitles titles) {
+    final Div widgets = new Div();
+
+    public DashboardView(AdminMenu menu, AdminRegistry registry, AdminEntityService service, AdminPageTitles titles,
+            List<AdminDashboardWidget> dashboardWidgets) {
         this.titles = titles;
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         addClassName("pc-dashboard");
@@ -57,6 +64,12 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
             add(new Paragraph("Nothing to manage yet. Sections appear here as features and entities are added."));
         } else {
             add(sections);
+        }
+        widgets.addClassName("pc-dashboard-widgets");
+        dashboardWidgets.stream().sorted(Comparator.comparingInt(AdminDashboardWidget::order))
+                .forEach(widget -> widget.create(user).ifPresent(widgets::add));
+        if (widgets.getComponentCount() > 0) {
+            add(widgets);
         }
     }
 
