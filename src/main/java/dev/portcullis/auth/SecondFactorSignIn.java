@@ -53,7 +53,8 @@ public class SecondFactorSignIn {
 
     /**
      * Finishes the sign-in: the user's full authentication goes into the security context and the HTTP session, the
-     * throttle forgets earlier failures, and the sign-in is recorded. Call from a Vaadin request.
+     * session gets a new id, the throttle forgets earlier failures, and the sign-in is recorded. Call from a Vaadin
+     * request.
      */
     public Authentication complete(PendingSignIn pending) {
         Authentication full = UsernamePasswordAuthenticationToken.authenticated(pending.user(), null,
@@ -64,6 +65,10 @@ public class SecondFactorSignIn {
         VaadinServletRequest request = VaadinServletRequest.getCurrent();
         VaadinServletResponse response = VaadinServletResponse.getCurrent();
         if (request != null && response != null) {
+            // A new session id for the new privilege, as at the password step.
+            if (request.getHttpServletRequest().getSession(false) != null) {
+                request.getHttpServletRequest().changeSessionId();
+            }
             new HttpSessionSecurityContextRepository().saveContext(context, request.getHttpServletRequest(),
                     response.getHttpServletResponse());
         }

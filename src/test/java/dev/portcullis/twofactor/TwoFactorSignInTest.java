@@ -282,6 +282,23 @@ class TwoFactorSignInTest extends KaribuTest {
     }
 
     @Test
+    void theDeployCheckCountsStaffWithoutASecondFactor() {
+        var check = new TwoFactorAutoConfiguration().portcullisStaffWithoutTwoFactorCheck(service);
+        long before = service.staffWithoutTwoFactor();
+        assertThat(before).isPositive();
+        assertThat(check.run()).singleElement().satisfies(m -> {
+            assertThat(m.id()).isEqualTo("twofactor.W002");
+            assertThat(m.message()).startsWith(before + " active staff user");
+        });
+        enrol();
+        assertThat(service.staffWithoutTwoFactor()).isEqualTo(before - 1);
+        jdbc.update("update portcullis_user set two_factor_enabled = true");
+        assertThat(check.run()).isEmpty();
+        jdbc.update("update portcullis_user set two_factor_enabled = false where id not in"
+                + " (select user_id from portcullis_two_factor)");
+    }
+
+    @Test
     void anAdministratorResetsAnotherUsersSecondFactorOnlyWithUserChange() {
         enrol();
         Users.signInWith("helpdesk", "user:view");
