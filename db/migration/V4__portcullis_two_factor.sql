@@ -1,4 +1,5 @@
--- Two-factor sign-in: one TOTP secret per user (encrypted with the application's secret key; key_id names the key so
+-- Two-factor sign-in: one second factor per user: a TOTP secret or, for the optional text-message method, the phone
+-- number, either way (encrypted with the application's secret key; key_id names the key so
 -- keys can be rotated), the last time step used (a code is accepted at most once), and single-use recovery codes
 -- stored only as keyed hashes. The user row carries a flag so lists and checks need no join.
 
@@ -12,7 +13,11 @@ create table portcullis_two_factor (
     key_id           varchar(20)  not null,
     enabled_at       timestamp with time zone not null,
     last_used_step   bigint,
-    last_used_at     timestamp with time zone
+    last_used_at     timestamp with time zone,
+    -- Text-message method only: the code last sent (a keyed hash), until when it is valid, and when it was sent.
+    sms_code_hash    varchar(64),
+    sms_code_expires timestamp with time zone,
+    sms_code_sent_at timestamp with time zone
 );
 
 create table portcullis_recovery_code (

@@ -68,10 +68,16 @@ public final class TwoFactorAutoConfiguration {
     @Bean
     TwoFactorService portcullisTwoFactorService(EntityManager em, SecretBox box, SecureRandom random, Clock clock,
             TwoFactorProperties properties, AdminProperties admin, AdminUserService users,
-            LoginThrottleService throttle, SessionTracker sessions, AccountNotifier notifier) {
+            LoginThrottleService throttle, SessionTracker sessions, AccountNotifier notifier,
+            org.springframework.beans.factory.ObjectProvider<SmsSender> sms) {
         String issuer = properties.getIssuer() == null || properties.getIssuer().isBlank()
                 ? admin.getSiteName() : properties.getIssuer();
-        return new TwoFactorService(em, box, random, clock, properties, issuer, users, throttle, sessions, notifier);
+        if (properties.getSms().isEnabled() && sms.getIfAvailable() == null) {
+            log.warn("portcullis.two-factor.sms.enabled is true but there is no SmsSender bean: text-message codes are"
+                    + " not offered");
+        }
+        return new TwoFactorService(em, box, random, clock, properties, issuer, users, throttle, sessions, notifier,
+                sms.getIfAvailable());
     }
 
     @Bean
@@ -131,6 +137,15 @@ public final class TwoFactorAutoConfiguration {
                             "Require it (portcullis.two-factor.required-for) so they set it up at their next sign-in,"
                                     + " or ask them to set it up under Two-factor sign-in in their user menu."));
         });
+    }
+
+    @Bean
+    Check portcullisTextMessageCheck(TwoFactorService service) {
+        return Check.deploy("security", () -> !service.textMessagesAvailable() ? List.of()
+                : List.of(CheckMessage.warning("twofactor.W003", "portcullis.two-factor.sms.enabled",
+                        "Text-message codes are offered as a second factor; they can be intercepted, and a SIM swap "
+                                + "takes the phone number over.",
+                        "Prefer authenticator apps: set portcullis.two-factor.sms.enabled=false once nobody needs it.")));
     }
 
     private static String developmentKey(SecureRandom random) {

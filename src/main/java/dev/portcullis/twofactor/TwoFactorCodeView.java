@@ -48,6 +48,8 @@ public class TwoFactorCodeView extends VerticalLayout implements BeforeEnterObse
     final Button cancel = new Button("Cancel");
     final Div message = new Div();
     final VerticalLayout done = new VerticalLayout();
+    final Button sendText = new Button("Text me a code");
+    final Paragraph instruction = new Paragraph("Enter the code from your authenticator app.");
 
     public TwoFactorCodeView(TwoFactorService service, SecondFactorSignIn signIn, AdminProperties admin,
             AdminPageTitles titles, EnvironmentInfo environment) {
@@ -79,8 +81,10 @@ public class TwoFactorCodeView extends VerticalLayout implements BeforeEnterObse
         done.setVisible(false);
         done.setPadding(false);
 
-        VerticalLayout card = new VerticalLayout(new H2("Two-factor sign-in"),
-                new Paragraph("Enter the code from your authenticator app."), code, message,
+        sendText.setId("two-factor-send-sms");
+        sendText.setVisible(false);
+        sendText.addClickListener(click -> sendText());
+        VerticalLayout card = new VerticalLayout(new H2("Two-factor sign-in"), instruction, sendText, code, message,
                 new HorizontalLayout(verify, cancel), done);
         card.addClassName("pc-two-factor-card");
         card.setMaxWidth("26rem");
@@ -89,9 +93,28 @@ public class TwoFactorCodeView extends VerticalLayout implements BeforeEnterObse
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (SecondFactorSignIn.current().isEmpty()) {
+        PendingSignIn pending = SecondFactorSignIn.current().orElse(null);
+        if (pending == null) {
             event.forwardTo("");
+            return;
         }
+        boolean text = service.status(pending.getUserId()).textMessages();
+        sendText.setVisible(text);
+        if (text) {
+            instruction.setText("We text a six-digit code to your phone. Ask for it, then enter it here.");
+        }
+    }
+
+    void sendText() {
+        SecondFactorSignIn.current().ifPresent(pending -> {
+            try {
+                String to = service.sendSignInCode(pending.getUserId());
+                message.setText("");
+                instruction.setText("We texted a code to " + to + ". Enter it here.");
+            } catch (TwoFactorService.RefusedException refused) {
+                message.setText(refused.getMessage());
+            }
+        });
     }
 
     void verify() {

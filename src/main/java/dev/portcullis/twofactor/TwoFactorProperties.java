@@ -28,6 +28,57 @@ public class TwoFactorProperties {
     /** Number of single-use recovery codes handed out at a time. */
     private int recoveryCodes = 10;
 
+    /** The optional text-message method. */
+    private final Sms sms = new Sms();
+
+    public Sms getSms() {
+        return sms;
+    }
+
+    /** Text-message codes ({@code portcullis.two-factor.sms.*}): off unless the application provides an SmsSender. */
+    public static class Sms {
+
+        /** Offer text-message codes as a (weaker) second factor; needs an SmsSender bean. */
+        private boolean enabled;
+
+        /** How long a texted code stays valid. */
+        private Duration codeValidity = Duration.ofMinutes(5);
+
+        /** Shortest time between two texts to one user. */
+        private Duration resendInterval = Duration.ofSeconds(60);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Duration getCodeValidity() {
+            return codeValidity;
+        }
+
+        public void setCodeValidity(Duration codeValidity) {
+            if (codeValidity.isNegative() || codeValidity.isZero() || codeValidity.toMinutes() > 10) {
+                throw new IllegalArgumentException(
+                        "'portcullis.two-factor.sms.code-validity' must be between 1 second and 10 minutes");
+            }
+            this.codeValidity = codeValidity;
+        }
+
+        public Duration getResendInterval() {
+            return resendInterval;
+        }
+
+        public void setResendInterval(Duration resendInterval) {
+            if (resendInterval.isNegative()) {
+                throw new IllegalArgumentException("'portcullis.two-factor.sms.resend-interval' must not be negative");
+            }
+            this.resendInterval = resendInterval;
+        }
+    }
+
     public List<String> getRequiredFor() {
         return requiredFor;
     }

@@ -36,12 +36,19 @@ class TwoFactorSecret {
 
     private Instant lastUsedAt;
 
+    private String smsCodeHash;
+
+    @Column(name = "sms_code_expires")
+    private Instant smsCodeExpires;
+
+    private Instant smsCodeSentAt;
+
     protected TwoFactorSecret() {
     }
 
-    TwoFactorSecret(long userId, SecretBox.Sealed secret, Instant enabledAt) {
+    TwoFactorSecret(long userId, String method, SecretBox.Sealed secret, Instant enabledAt) {
         this.userId = userId;
-        this.method = "TOTP";
+        this.method = method;
         this.enabledAt = enabledAt;
         seal(secret);
     }
@@ -62,6 +69,36 @@ class TwoFactorSecret {
     void used(long step, Instant at) {
         this.lastUsedStep = step;
         this.lastUsedAt = at;
+    }
+
+    String method() {
+        return method;
+    }
+
+    Instant smsCodeSentAt() {
+        return smsCodeSentAt;
+    }
+
+    void smsCodeSent(String hash, Instant at, Instant expires) {
+        this.smsCodeHash = hash;
+        this.smsCodeSentAt = at;
+        this.smsCodeExpires = expires;
+    }
+
+    /** True, once, for the hash of the code last texted while it is valid; the code is spent either way if right. */
+    boolean useSmsCode(java.util.List<String> candidates, Instant now) {
+        if (smsCodeHash == null || smsCodeExpires == null || now.isAfter(smsCodeExpires)) {
+            return false;
+        }
+        boolean match = false;
+        for (String candidate : candidates) {
+            match |= SecretBox.same(candidate, smsCodeHash);
+        }
+        if (match) {
+            smsCodeHash = null;
+            smsCodeExpires = null;
+        }
+        return match;
     }
 
     Instant enabledAt() {

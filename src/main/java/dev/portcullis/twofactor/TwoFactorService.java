@@ -37,6 +37,10 @@ public class TwoFactorService {
     private static final Logger log = LoggerFactory.getLogger(TwoFactorService.class);
     private static final String RECOVERY_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final int SECRET_BYTES = 20;
+    /** Second-factor methods, as stored. */
+    static final String TOTP = "TOTP";
+    static final String SMS = "SMS";
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\+[1-9][0-9]{6,14}");
 
     /** What became of a code. */
     public enum Outcome {
@@ -62,8 +66,17 @@ public class TwoFactorService {
     public record Verification(Outcome outcome, int recoveryCodesLeft) {
     }
 
-    /** A user's second factor as the management page shows it. */
-    public record Status(boolean enabled, Instant enabledAt, int recoveryCodesLeft) {
+    /**
+     * A user's second factor as the management page shows it.
+     *
+     * @param method {@code TOTP} or {@code SMS}; null when off
+     * @param phone the masked phone number of the text-message method, else null
+     */
+    public record Status(boolean enabled, Instant enabledAt, int recoveryCodesLeft, String method, String phone) {
+
+        public boolean textMessages() {
+            return SMS.equals(method);
+        }
     }
 
     /** Thrown when a confirmation or management step is refused; the message is for the user. */
@@ -90,10 +103,12 @@ public class TwoFactorService {
     private final LoginThrottleService throttle;
     private final SessionTracker sessions;
     private final AccountNotifier notifier;
+    private final SmsSender sms;
 
     TwoFactorService(EntityManager em, SecretBox box, SecureRandom random, Clock clock, TwoFactorProperties properties,
             String issuer, AdminUserService users, LoginThrottleService throttle, SessionTracker sessions,
-            AccountNotifier notifier) {
+            AccountNotifier notifier, SmsSender sms) {
+        this.sms = sms;
         this.em = em;
         this.box = box;
         this.random = random;
@@ -115,7 +130,97 @@ public class TwoFactorService {
     public Enrolment beginSetup(String username) {
         byte[] secret = new byte[SECRET_BYTES];
         random.nextBytes(secret);
-        return new Enrolment(issuer, username, secret);
+        return new Enrolment(issuer, username, secret, TOTP);
+    }
+
+    /** True when text-message codes are switched on and the application provides a sender. */
+    public boolean textMessagesAvailable() {
+        return properties.getSms().isEnabled() && sms != null;
+    }
+
+    /** Starts setting up text-message codes; nothing is stored until {@link #confirm} succeeds. */
+    public Enrolment beginTextMessageSetup(String username) {
+        requireTextMessages();
+        return new Enrolment(issuer, username, new byte[0], SMS);
+    }
+
+    /**
+     * Texts a code to the number being set up.
+     *
+     * @throws RefusedException for a number not in international format, a resend too soon, or a failed send
+     */
+    public void sendSetupCode(Enrolment enrolment, String phoneNumber) {
+        requireTextMessages();
+        String number = phoneNumber == null ? "" : phoneNumber.replaceAll("[\\s().-]", "");
+        if (!PHONE.matcher(number).matches()) {
+            throw new RefusedException("Enter the number in international format, such as +44 7700 900123.",
+                    Outcome.WRONG);
+        }
+        Instant now = clock.instant();
+        if (enrolment.sentAt != null && enrolment.sentAt.plus(properties.getSms().getResendInterval()).isAfter(now)) {
+            throw new RefusedException(tooSoon(enrolment.sentAt, now), Outcome.THROTTLED);
+        }
+        String code = textCode();
+        text(number, code, enrolment.username);
+        enrolment.phoneNumber = number;
+        enrolment.codeHash = box.hash(code);
+        enrolment.sentAt = now;
+    }
+
+    /**
+     * Texts a sign-in code to a user whose second factor is text messages.
+     *
+     * @return the masked number it went to
+     * @throws RefusedException when the last text was too recent or could not be sent
+     */
+    @Transactional
+    public String sendSignInCode(long userId) {
+        requireTextMessages();
+        TwoFactorSecret secret = em.find(TwoFactorSecret.class, userId);
+        if (secret == null || !SMS.equals(secret.method())) {
+            throw new RefusedException("Your second factor is not text messages.", Outcome.NOT_ENABLED);
+        }
+        Instant now = clock.instant();
+        if (secret.smsCodeSentAt() != null
+                && secret.smsCodeSentAt().plus(properties.getSms().getResendInterval()).isAfter(now)) {
+            throw new RefusedException(tooSoon(secret.smsCodeSentAt(), now), Outcome.THROTTLED);
+        }
+        String number = new String(box.open(secret.sealed()), StandardCharsets.UTF_8);
+        String code = textCode();
+        text(number, code, user(userId).getUsername());
+        secret.smsCodeSent(box.hash(code), now, now.plus(properties.getSms().getCodeValidity()));
+        return mask(number);
+    }
+
+    private void requireTextMessages() {
+        if (!textMessagesAvailable()) {
+            throw new RefusedException("Text-message codes are not offered here.", Outcome.NOT_ENABLED);
+        }
+    }
+
+    private String tooSoon(Instant sentAt, Instant now) {
+        long wait = java.time.Duration.between(now, sentAt.plus(properties.getSms().getResendInterval())).toSeconds() + 1;
+        return "A code was sent a moment ago. Wait " + wait + " seconds before asking for another.";
+    }
+
+    private String textCode() {
+        return String.format("%06d", random.nextInt(1_000_000));
+    }
+
+    private void text(String number, String code, String username) {
+        try {
+            sms.send(number, code + " is your " + issuer + " sign-in code. It expires in "
+                    + properties.getSms().getCodeValidity().toMinutes() + " minutes. Do not share it.");
+            log.info("Texted a sign-in code for '{}' to {}", username, mask(number));
+        } catch (RuntimeException failed) {
+            log.warn("Could not text a sign-in code for '{}' to {}: {}", username, mask(number), failed.getMessage());
+            throw new RefusedException("The text message could not be sent. Try again in a minute.", Outcome.WRONG);
+        }
+    }
+
+    /** A phone number with all but its last four digits hidden. */
+    static String mask(String number) {
+        return number.length() <= 4 ? number : "+" + "•".repeat(number.length() - 5) + number.substring(number.length() - 4);
     }
 
     /**
@@ -129,7 +234,9 @@ public class TwoFactorService {
     public List<String> confirm(long userId, Enrolment enrolment, String code, String address) {
         AdminUser user = user(userId);
         requireNotThrottled(user.getUsername(), address);
-        OptionalLong step = Totp.verify(enrolment.secret(), digits(code), clock.instant());
+        boolean textMessage = SMS.equals(enrolment.method);
+        OptionalLong step = textMessage ? textedCodeMatches(enrolment, digits(code))
+                : Totp.verify(enrolment.secret(), digits(code), clock.instant());
         if (step.isEmpty()) {
             throttle.recordFailure(user.getUsername(), address);
             throw new RefusedException("That code is not right. Check that your device's clock is set automatically "
@@ -140,7 +247,10 @@ public class TwoFactorService {
             em.remove(existing);
             em.flush();
         }
-        TwoFactorSecret secret = new TwoFactorSecret(userId, box.seal(enrolment.secret()), clock.instant());
+        TwoFactorSecret secret = textMessage
+                ? new TwoFactorSecret(userId, SMS, box.seal(enrolment.phoneNumber.getBytes(StandardCharsets.UTF_8)),
+                        clock.instant())
+                : new TwoFactorSecret(userId, TOTP, box.seal(enrolment.secret()), clock.instant());
         // The confirming code may not be used again to sign in.
         secret.used(step.getAsLong(), clock.instant());
         em.persist(secret);
@@ -148,6 +258,18 @@ public class TwoFactorService {
         List<String> codes = replaceRecoveryCodes(userId);
         log.info("User '{}' set up two-factor sign-in{}", user.getUsername(), existing == null ? "" : " (replacing the earlier one)");
         return codes;
+    }
+
+    /** A texted setup code: right, unexpired and unused; the step of now stands in for a TOTP step. */
+    private OptionalLong textedCodeMatches(Enrolment enrolment, String code) {
+        Instant now = clock.instant();
+        if (enrolment.codeHash == null || code.length() != Totp.DIGITS
+                || enrolment.sentAt.plus(properties.getSms().getCodeValidity()).isBefore(now)
+                || !SecretBox.same(box.hash(code), enrolment.codeHash)) {
+            return OptionalLong.empty();
+        }
+        enrolment.codeHash = null;
+        return OptionalLong.of(Totp.step(now));
     }
 
     /**
@@ -223,8 +345,12 @@ public class TwoFactorService {
     @Transactional(readOnly = true)
     public Status status(long userId) {
         TwoFactorSecret secret = em.find(TwoFactorSecret.class, userId);
-        return secret == null ? new Status(false, null, 0)
-                : new Status(true, secret.enabledAt(), recoveryCodesLeft(userId));
+        if (secret == null) {
+            return new Status(false, null, 0, null, null);
+        }
+        String phone = SMS.equals(secret.method())
+                ? mask(new String(box.open(secret.sealed()), StandardCharsets.UTF_8)) : null;
+        return new Status(true, secret.enabledAt(), recoveryCodesLeft(userId), secret.method(), phone);
     }
 
     @Transactional(readOnly = true)
@@ -241,6 +367,9 @@ public class TwoFactorService {
 
     private Outcome check(AdminUser user, TwoFactorSecret secret, String input) {
         String code = digits(input);
+        if (code.length() == Totp.DIGITS && SMS.equals(secret.method())) {
+            return secret.useSmsCode(box.hashesUnderEveryKey(code), clock.instant()) ? Outcome.ACCEPTED : Outcome.WRONG;
+        }
         if (code.length() == Totp.DIGITS) {
             byte[] key = box.open(secret.sealed());
             OptionalLong step = Totp.verify(key, code, clock.instant());
@@ -375,11 +504,22 @@ public class TwoFactorService {
         private final String issuer;
         private final String username;
         private final byte[] secret;
+        private final String method;
+        /** Text-message method: the number being set up, the code texted to it (keyed hash) and when. */
+        private String phoneNumber;
+        private String codeHash;
+        private Instant sentAt;
 
-        Enrolment(String issuer, String username, byte[] secret) {
+        Enrolment(String issuer, String username, byte[] secret, String method) {
             this.issuer = issuer;
             this.username = username;
             this.secret = secret.clone();
+            this.method = method;
+        }
+
+        /** True when this sets up text-message codes rather than an authenticator app. */
+        public boolean textMessages() {
+            return SMS.equals(method);
         }
 
         byte[] secret() {

@@ -81,10 +81,12 @@ public class TwoFactorSettingsView extends VerticalLayout implements BeforeEnter
     private void refresh() {
         TwoFactorService.Status current = service.status(user().getUserId());
         if (current.enabled()) {
-            status.setText("On since " + DATE.format(current.enabledAt().atOffset(ZoneOffset.UTC)) + ". "
+            status.setText("On since " + DATE.format(current.enabledAt().atOffset(ZoneOffset.UTC))
+                    + (current.textMessages() ? ", with codes texted to " + current.phone() + " (the weaker method)"
+                            : ", with an authenticator app") + ". "
                     + current.recoveryCodesLeft() + (current.recoveryCodesLeft() == 1 ? " recovery code" : " recovery codes")
                     + " left." + (current.recoveryCodesLeft() < 3 ? " Make new ones soon." : ""));
-            setUp.setText("Set up a new authenticator");
+            setUp.setText("Set up again");
         } else {
             status.setText("Off. Signing in needs only your password.");
             setUp.setText("Set up");
@@ -110,7 +112,21 @@ public class TwoFactorSettingsView extends VerticalLayout implements BeforeEnter
         go.setId("confirm-two-factor-change");
         go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button close = new Button("Cancel", click -> confirmation.close());
-        confirmation.add(new VerticalLayout(new Paragraph(consequence), password, code, problem));
+        VerticalLayout body = new VerticalLayout(new Paragraph(consequence), password, code, problem);
+        if (service.status(user().getUserId()).textMessages()) {
+            code.setLabel("Code we text to you");
+            Button text = new Button("Text me a code", click -> {
+                try {
+                    service.sendSignInCode(user().getUserId());
+                    problem.setText("");
+                } catch (TwoFactorService.RefusedException refused) {
+                    problem.setText(refused.getMessage());
+                }
+            });
+            text.setId("confirm-send-sms");
+            body.addComponentAtIndex(2, text);
+        }
+        confirmation.add(body);
         confirmation.getFooter().add(close, go);
         confirmation.open();
     }

@@ -71,6 +71,14 @@ public class TwoFactorSetupView extends VerticalLayout implements HasDynamicTitl
     final TextField code = new TextField("Code from your app");
     final Div problem = new Div();
 
+    static final String APP = "Authenticator app (recommended)";
+    static final String TEXT = "Text message (weaker)";
+
+    final RadioButtonGroup<String> method = new RadioButtonGroup<>("Method");
+    final TextField phone = new TextField("Mobile number");
+    final Button sendCode = new Button("Text me a code");
+    final Div sent = new Div();
+
     int stepNumber;
     TwoFactorService.Enrolment enrolment;
     RecoveryCodesPanel recoveryCodes;
@@ -97,6 +105,7 @@ public class TwoFactorSetupView extends VerticalLayout implements HasDynamicTitl
         back.addClickListener(click -> show(stepNumber - 1));
         next.addClickListener(click -> next());
         cancel.addClickListener(click -> leave(false));
+        sendCode.addClickListener(click -> sendCode());
         code.setId("two-factor-code");
         code.setMaxLength(7);
         code.getElement().setAttribute("autocomplete", "one-time-code");
@@ -129,11 +138,20 @@ public class TwoFactorSetupView extends VerticalLayout implements HasDynamicTitl
 
     private void why() {
         progress.setText("Step 1 of 4 · Why and how");
-        RadioButtonGroup<String> method = new RadioButtonGroup<>("Method");
-        method.setItems("Authenticator app");
-        method.setValue("Authenticator app");
-        method.setHelperText("An app such as Google Authenticator, Microsoft Authenticator, 1Password, Bitwarden, "
-                + "Aegis or FreeOTP on your phone or computer.");
+        method.setId("two-factor-method");
+        if (service.textMessagesAvailable()) {
+            method.setItems(APP, TEXT);
+            method.setHelperText("An authenticator app (Google or Microsoft Authenticator, 1Password, Bitwarden, Aegis,"
+                    + " FreeOTP) works offline and cannot be intercepted. Text messages can be intercepted, and a SIM "
+                    + "swap hands your number to someone else: choose them only if you cannot use an app.");
+        } else {
+            method.setItems(APP);
+            method.setHelperText("An app such as Google Authenticator, Microsoft Authenticator, 1Password, Bitwarden, "
+                    + "Aegis or FreeOTP on your phone or computer.");
+        }
+        if (method.getValue() == null) {
+            method.setValue(APP);
+        }
         step.add(new Paragraph("A password alone can be guessed, phished or leaked. With two-factor sign-in you also "
                 + "enter a six-digit code that your authenticator app makes anew every 30 seconds, so a stolen "
                 + "password is not enough to get in."), method);
@@ -141,10 +159,15 @@ public class TwoFactorSetupView extends VerticalLayout implements HasDynamicTitl
     }
 
     private void scan() {
-        progress.setText("Step 2 of 4 · Scan");
-        if (enrolment == null) {
-            enrolment = service.beginSetup(username());
+        boolean text = TEXT.equals(method.getValue());
+        if (enrolment == null || enrolment.textMessages() != text) {
+            enrolment = text ? service.beginTextMessageSetup(username()) : service.beginSetup(username());
         }
+        if (text) {
+            phoneStep();
+            return;
+        }
+        progress.setText("Step 2 of 4 · Scan");
         byte[] png = qrCode(enrolment.uri());
         Image qr = new Image(DownloadHandler.fromInputStream(event -> new DownloadResponse(
                 new ByteArrayInputStream(png), "two-factor-qr.png", "image/png", png.length)),
@@ -161,11 +184,36 @@ public class TwoFactorSetupView extends VerticalLayout implements HasDynamicTitl
         next.setText("Next");
     }
 
+    private void phoneStep() {
+        progress.setText("Step 2 of 4 · Your number");
+        phone.setId("two-factor-phone");
+        phone.setPlaceholder("+44 7700 900123");
+        phone.setHelperText("International format, starting with + and the country code.");
+        phone.getElement().setAttribute("autocomplete", "tel");
+        sendCode.setId("two-factor-send-code");
+        sent.setId("two-factor-sent");
+        step.add(new Paragraph("We text a six-digit code to this number now, and each time you sign in."), phone,
+                sendCode, sent, problem);
+        next.setEnabled(enrolment != null && sent.getText() != null && !sent.getText().isEmpty());
+    }
+
+    void sendCode() {
+        try {
+            service.sendSetupCode(enrolment, phone.getValue());
+            problem.setText("");
+            sent.setText("Code sent to " + phone.getValue().strip() + ". It is valid for a few minutes.");
+            next.setEnabled(true);
+        } catch (TwoFactorService.RefusedException refused) {
+            problem.setText(refused.getMessage());
+        }
+    }
+
     private void confirm() {
         progress.setText("Step 3 of 4 · Confirm");
         code.clear();
         code.setInvalid(false);
-        step.add(new Paragraph("Enter the six-digit code your app shows now for " + siteName + "."), code, problem);
+        step.add(new Paragraph(enrolment.textMessages() ? "Enter the six-digit code we texted to you."
+                : "Enter the six-digit code your app shows now for " + siteName + "."), code, problem);
         code.focus();
         next.setText("Confirm");
     }
