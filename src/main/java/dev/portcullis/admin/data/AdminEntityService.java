@@ -13,12 +13,16 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.hibernate.Hibernate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.portcullis.admin.AdminAction;
+import dev.portcullis.admin.AdminChange;
+import dev.portcullis.admin.AdminChange.FieldChange;
+import dev.portcullis.admin.AdminHistory;
 import dev.portcullis.admin.AdminOperation;
 import dev.portcullis.admin.AdminPermissions;
 import dev.portcullis.admin.model.AdminField;
@@ -57,12 +61,23 @@ public class AdminEntityService {
     public static final int COUNT_LIMIT = 10_000;
     private static final int MAX_SEARCH_TERMS = 10;
 
+    private static final int PREVIEW_BATCH = 500;
+    private static final int LABEL_LENGTH = 200;
+
     private final EntityManager em;
     private final AdminRegistry registry;
+    private final ObjectProvider<AdminHistory> history;
+    private final HistorySnapshots snapshots;
 
-    public AdminEntityService(EntityManager em, AdminRegistry registry) {
+    /**
+     * @param history where every add, change, delete, action and export is recorded, inside its transaction; when
+     *                no {@link AdminHistory} bean exists nothing is recorded
+     */
+    public AdminEntityService(EntityManager em, AdminRegistry registry, ObjectProvider<AdminHistory> history) {
         this.em = em;
         this.registry = registry;
+        this.history = history;
+        this.snapshots = new HistorySnapshots(em.getEntityManagerFactory().getPersistenceUnitUtil());
     }
 
     /** Whether the signed-in user may do the operation on the entity (for showing or hiding controls). */
@@ -142,9 +157,7 @@ public class AdminEntityService {
         Object id = PropertyValues.id(model, entity);
         boolean isNew = id == null || em.find(model.entityClass(), id) == null;
         require(model, isNew ? AdminOperation.ADD : AdminOperation.CHANGE);
-        if (!isNew) {
-            findScoped(model, id);
-        }
+        Map<String, String> before = isNew ? Map.of() : snapshots.of(model, findScoped(model, id));
         try {
             T saved;
             if (isNew) {
@@ -154,6 +167,8 @@ public class AdminEntityService {
                 saved = em.merge(entity);
             }
             em.flush();
+            record(model, isNew ? AdminChange.Kind.ADD : AdminChange.Kind.CHANGE, saved,
+                    HistorySnapshots.diff(before, snapshots.of(model, saved)), null);
             return saved;
         } catch (OptimisticLockException stale) {
             throw staleVersion(model, stale);
@@ -177,7 +192,20 @@ public class AdminEntityService {
                     + action.label() + "'");
         }
         List<T> rows = ids.stream().map(id -> findScoped(model, id)).toList();
-        return action.handler().apply(rows);
+        List<Map<String, String>> before = rows.stream().map(row -> snapshots.of(model, row)).toList();
+        String message = action.handler().apply(rows);
+        em.flush();
+        for (int i = 0; i < rows.size(); i++) {
+            T row = rows.get(i);
+            if (em.contains(row)) {
+                List<FieldChange> changes = HistorySnapshots.diff(before.get(i), snapshots.of(model, row));
+                if (!changes.isEmpty()) {
+                    record(model, AdminChange.Kind.CHANGE, row, changes, "by the action '" + action.label() + "'");
+                }
+            }
+        }
+        recordMany(model, AdminChange.Kind.ACTION, rows.size(), action.label() + ": " + message);
+        return message;
     }
 
     @Transactional(readOnly = true)
@@ -194,15 +222,124 @@ public class AdminEntityService {
     @Transactional
     public <T> void delete(AdminModel<T> model, Object id) {
         require(model, AdminOperation.DELETE);
+        deleteOne(model, id);
+    }
+
+    /**
+     * Deletes the rows with the given ids in one transaction: all of them, or (when one fails) none. Bulk deletes call
+     * this once per bounded batch, so a failure rolls back only the batch in progress.
+     *
+     * @return how many rows were deleted
+     * @throws SaveRejectedException when a row cannot be deleted; the whole batch is then rolled back
+     */
+    @Transactional
+    public <T> int deleteBatch(AdminModel<T> model, List<Object> ids) {
+        require(model, AdminOperation.DELETE);
+        for (Object id : ids) {
+            deleteOne(model, id);
+        }
+        return ids.size();
+    }
+
+    /**
+     * The next ids of rows matching a list's search and filters, in id order after {@code afterId} (null for the
+     * first): bulk work walks "all rows matching" with this, a bounded batch at a time.
+     */
+    @Transactional(readOnly = true)
+    public <T> List<Object> matchingIds(AdminModel<T> model, ListQuery query, Object afterId, int limit) {
+        Authentication user = require(model, AdminOperation.VIEW);
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Object> cq = cb.createQuery(Object.class);
+        Root<T> root = cq.from(model.entityClass());
+        List<Predicate> where = new ArrayList<>(List.of(where(model, query, root, new Joins(root, false), cb, user)));
+        Path<Comparable<Object>> id = root.get(model.idAttribute());
+        if (afterId != null) {
+            @SuppressWarnings("unchecked")
+            Comparable<Object> after = (Comparable<Object>) afterId;
+            where.add(cb.greaterThan(id, after));
+        }
+        cq.select(id).where(where.toArray(Predicate[]::new)).orderBy(cb.asc(id));
+        return em.createQuery(cq).setMaxResults(limit).getResultList();
+    }
+
+    /** What deleting all these rows would delete with them, and what would block it, added up. */
+    @Transactional(readOnly = true)
+    public <T> DeletionPreview previewDelete(AdminModel<T> model, List<Object> ids) {
+        require(model, AdminOperation.DELETE);
+        Map<String, long[]> cascadeCounts = new java.util.LinkedHashMap<>();
+        Map<String, long[]> blockerCounts = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> examples = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += PREVIEW_BATCH) {
+            List<Object> batch = ids.subList(from, Math.min(ids.size(), from + PREVIEW_BATCH));
+            List<Object> visible = scopedIds(model, batch);
+            if (visible.isEmpty()) {
+                continue;
+            }
+            forEachReference(model, (other, attribute) -> {
+                String jpql = " from " + em.getMetamodel().entity(other).getName() + " r where r." + attribute + "."
+                        + model.idAttribute() + " in :ids";
+                long count = em.createQuery("select count(r)" + jpql, Long.class).setParameter("ids", visible)
+                        .getSingleResult();
+                if (count == 0) {
+                    return;
+                }
+                String label = registry.byClass(other).map(m -> m.pluralLabel()).orElse(other.getSimpleName() + " rows");
+                Map<String, long[]> target = cascadesFrom(em.getMetamodel().entity(model.entityClass()), other, attribute)
+                        ? cascadeCounts : blockerCounts;
+                target.computeIfAbsent(label, l -> new long[1])[0] += count;
+                List<String> shown = examples.computeIfAbsent(label, l -> new ArrayList<>());
+                if (shown.size() < 5) {
+                    em.createQuery("select r" + jpql, other).setParameter("ids", visible).setMaxResults(5 - shown.size())
+                            .getResultList().forEach(row -> shown.add(String.valueOf(row)));
+                }
+            });
+        }
+        return new DeletionPreview(groups(cascadeCounts, examples), groups(blockerCounts, examples));
+    }
+
+    private static List<DeletionPreview.Group> groups(Map<String, long[]> counts, Map<String, List<String>> examples) {
+        return counts.entrySet().stream().map(e -> new DeletionPreview.Group(e.getKey(), e.getValue()[0],
+                List.copyOf(examples.getOrDefault(e.getKey(), List.of())))).toList();
+    }
+
+    /** The ids among these that the user may see (row scoping applied). */
+    private <T> List<Object> scopedIds(AdminModel<T> model, List<Object> ids) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Object> cq = cb.createQuery(Object.class);
+        Root<T> root = cq.from(model.entityClass());
+        List<Predicate> where = new ArrayList<>(List.of(root.get(model.idAttribute()).in(ids)));
+        Predicate scope = model.admin().scope(root, cb, currentUser());
+        if (scope != null) {
+            where.add(scope);
+        }
+        return em.createQuery(cq.select(root.get(model.idAttribute())).where(where.toArray(Predicate[]::new)))
+                .getResultList();
+    }
+
+    private void forEachReference(AdminModel<?> model, java.util.function.BiConsumer<Class<?>, String> visitor) {
+        for (EntityType<?> other : em.getMetamodel().getEntities()) {
+            for (Attribute<?, ?> attribute : other.getAttributes()) {
+                if (attribute instanceof SingularAttribute<?, ?> singular && singular.isAssociation()
+                        && singular.getJavaType().isAssignableFrom(model.entityClass())) {
+                    visitor.accept(other.getJavaType(), attribute.getName());
+                }
+            }
+        }
+    }
+
+    private <T> void deleteOne(AdminModel<T> model, Object id) {
         T entity = findScoped(model, id);
         DeletionPreview preview = preview(model, entity);
         if (preview.blocked()) {
             throw new SaveRejectedException(model.label() + " '" + entity + "' cannot be deleted: "
                     + describe(preview.blockers()) + " still refer to it.", false, null);
         }
+        Map<String, String> before = snapshots.of(model, entity);
         try {
             em.remove(entity);
             em.flush();
+            record(model, AdminChange.Kind.DELETE, entity, HistorySnapshots.diff(before, Map.of()),
+                    preview.cascades().isEmpty() ? null : "with " + describe(preview.cascades()));
         } catch (OptimisticLockException stale) {
             throw staleVersion(model, stale);
         } catch (PersistenceException rejected) {
@@ -338,6 +475,28 @@ public class AdminEntityService {
             throw new NotFoundException(model.label() + " #" + id + " does not exist (or you may not see it).");
         }
         return found.getFirst();
+    }
+
+    private <T> void record(AdminModel<T> model, AdminChange.Kind kind, T entity, List<FieldChange> fields,
+            String detail) {
+        AdminHistory log = history.getIfAvailable();
+        if (log != null) {
+            Object id = PropertyValues.id(model, entity);
+            log.record(currentUser(), new AdminChange(kind, model.slug(), id == null ? null : String.valueOf(id),
+                    abbreviate(String.valueOf(entity)), fields, detail));
+        }
+    }
+
+    private void recordMany(AdminModel<?> model, AdminChange.Kind kind, long rows, String detail) {
+        AdminHistory log = history.getIfAvailable();
+        if (log != null) {
+            log.record(currentUser(), new AdminChange(kind, model.slug(), null, new CappedCount(rows, false)
+                    .describe(model.label(), model.pluralLabel()), List.of(), abbreviate(detail)));
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text == null || text.length() <= LABEL_LENGTH ? text : text.substring(0, LABEL_LENGTH - 1) + "…";
     }
 
     private Authentication require(AdminModel<?> model, AdminOperation operation) {
