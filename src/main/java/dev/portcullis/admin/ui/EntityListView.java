@@ -38,7 +38,12 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 
-import dev.portcullis.admin.AdminAction;
+import dev.portcullis.admin.AdminProperties;
+import dev.portcullis.admin.data.CsvExport;
+import dev.portcullis.environment.EnvironmentInfo;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Anchor;
+import java.util.Locale;
 import dev.portcullis.admin.AdminOperation;
 import dev.portcullis.admin.AdminPageTitles;
 import dev.portcullis.admin.AdminPermissions;
@@ -87,13 +92,23 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
     final Button next = new Button("Next", VaadinIcon.ANGLE_RIGHT.create());
     final Span pageLabel = new Span();
     final Paragraph empty = new Paragraph();
-    final List<Button> actionButtons = new ArrayList<>();
+    List<Button> actionButtons = new ArrayList<>();
+    BulkBar<?> bulk;
+    final Anchor export = new Anchor();
+    final Checkbox exportBom = new Checkbox("With BOM, for Excel");
+    private volatile ListQuery exportQuery = ListQuery.firstPage();
+    private volatile boolean exportWithBom;
+    private final AdminProperties properties;
+    private final EnvironmentInfo environment;
     private boolean applying;
 
-    public EntityListView(AdminRegistry registry, AdminEntityService service, AdminPageTitles titles) {
+    public EntityListView(AdminRegistry registry, AdminEntityService service, AdminPageTitles titles,
+            AdminProperties properties, EnvironmentInfo environment) {
         this.registry = registry;
         this.service = service;
         this.titles = titles;
+        this.properties = properties;
+        this.environment = environment;
         addClassName("pc-list");
         setSizeFull();
     }
@@ -237,7 +252,8 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
             grid.addItemClickListener(click -> UI.getCurrent().navigate(EntityFormView.class, new RouteParameters(
                     Map.of("slug", model.slug(), "id", String.valueOf(PropertyValues.id(model, click.getItem()))))));
         }
-        HorizontalLayout actions = actionBar(model);
+        HorizontalLayout actions = bulkBar(model);
+        toolbar.add(exportControls(model));
         previous.addClickListener(click -> navigate(new ListQuery(query.search(), query.filters(), query.sort(),
                 query.page() - 1)));
         next.addClickListener(click -> navigate(new ListQuery(query.search(), query.filters(), query.sort(),
@@ -248,35 +264,33 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         add(header, toolbar, actions, grid, empty, pager);
     }
 
-    /** Buttons for the model's custom actions the user may run; rows are picked with the grid's checkboxes. */
-    private <T> HorizontalLayout actionBar(AdminModel<T> typed) {
-        HorizontalLayout bar = new HorizontalLayout();
-        bar.addClassName("pc-actions");
-        actionButtons.clear();
-        for (AdminAction<T> action : typed.actions()) {
-            if (!AdminPermissions.grants(SecurityContextHolder.getContext().getAuthentication(), action.permission())) {
-                continue;
-            }
-            Button button = new Button(action.label(), click -> runAction(typed, action));
-            button.setEnabled(false);
-            actionButtons.add(button);
-            bar.add(button);
-        }
-        bar.setVisible(!actionButtons.isEmpty());
-        if (!actionButtons.isEmpty()) {
-            grid.setSelectionMode(Grid.SelectionMode.MULTI);
-            grid.addSelectionListener(selection -> actionButtons.forEach(
-                    b -> b.setEnabled(!selection.getAllSelectedItems().isEmpty())));
-        }
+    /** Delete selected, the model's own actions and "select all N matching"; rows are picked with checkboxes. */
+    private <T> HorizontalLayout bulkBar(AdminModel<T> typed) {
+        BulkBar<T> bar = new BulkBar<>(typed, service, environment, properties.getBulkBatchSize(), grid, () -> query,
+                this::refresh);
+        bulk = bar;
+        actionButtons = bar.actionButtons;
         return bar;
     }
 
-    private <T> void runAction(AdminModel<T> typed, AdminAction<T> action) {
-        List<Object> ids = grid.getSelectedItems().stream().map(row -> PropertyValues.id(typed, row)).toList();
-        String message = service.runAction(typed, action, ids);
-        Notification.show(message, 4000, Notification.Position.BOTTOM_START);
-        grid.deselectAll();
-        refresh();
+    /** "Export CSV" of the current search, filters and order, streamed; only for holders of the export permission. */
+    private <T> HorizontalLayout exportControls(AdminModel<T> typed) {
+        export.setId("export");
+        export.setText("Export CSV");
+        export.setTitle("At most " + String.format(Locale.ENGLISH, "%,d", properties.getExportLimit()) + " rows");
+        export.setHref(event -> {
+            event.setFileName(typed.slug() + ".csv");
+            event.setContentType("text/csv;charset=UTF-8");
+            CsvExport.write(service, typed, exportQuery, event.getOutputStream(), new CsvExport.Options(
+                    properties.getExportLimit(), exportWithBom, properties.isExportEscapeFormulas()));
+        });
+        exportBom.setValue(properties.isExportBom());
+        exportWithBom = properties.isExportBom();
+        exportBom.addValueChangeListener(change -> exportWithBom = change.getValue());
+        HorizontalLayout controls = new HorizontalLayout(export, exportBom);
+        controls.setAlignItems(FlexComponent.Alignment.BASELINE);
+        controls.setVisible(service.can(typed, AdminOperation.EXPORT));
+        return controls;
     }
 
     @SuppressWarnings("unchecked")
@@ -367,6 +381,8 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
             ListPage<?> page = service.list(model, query);
             CappedCount total = service.count(model, query);
             grid.setItems(new ArrayList<>(page.rows()));
+            exportQuery = query;
+            bulk.listed(total, page.hasNext() || query.page() > 1);
             count.setText(total.describe(model.label(), model.pluralLabel()));
             empty.setText(page.rows().isEmpty() ? (query.page() > 1 ? "This page is empty."
                     : "No " + model.pluralLabel().toLowerCase(java.util.Locale.ROOT) + " match.") : "");
