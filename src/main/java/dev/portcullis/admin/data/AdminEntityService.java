@@ -60,6 +60,8 @@ public class AdminEntityService {
     /** Lists stop counting here and show "10,000+". */
     public static final int COUNT_LIMIT = 10_000;
     private static final int MAX_SEARCH_TERMS = 10;
+    /** From this many rows to skip, a page without a cursor reads ids first and then only its own rows. */
+    static final int DEFERRED_OFFSET = 500;
 
     private static final int PREVIEW_BATCH = 500;
     private static final int LABEL_LENGTH = 200;
@@ -95,12 +97,65 @@ public class AdminEntityService {
         model.columns().stream()
                 .filter(c -> c.field() != null && (c.field().kind() == FieldKind.MANY_TO_ONE || c.key().contains(".")))
                 .forEach(c -> joins.path(c.key()));
-        cq.select(root).where(where(model, query, root, joins, cb, user)).orderBy(orders(model, query, joins, cb));
+        List<SortOrder> terms = terms(model, query);
+        boolean keyset = Keyset.supports(model, terms);
+        Keyset.Parsed cursor = keyset && query.cursor() != null ? Keyset.parse(query.cursor(), model, terms) : null;
+        List<Predicate> where = new ArrayList<>(List.of(where(model, query, root, joins, cb, user)));
+        if (cursor != null) {
+            where.add(Keyset.predicate(cb, terms.stream().<Path<?>>map(t -> joins.path(t.path())).toList(), terms,
+                    cursor));
+        }
+        boolean backwards = cursor != null && !cursor.after();
+        cq.select(root).where(where.toArray(Predicate[]::new))
+                .orderBy(orders(backwards ? reversed(terms) : terms, joins, cb));
         int size = model.listPerPage();
-        List<T> rows = em.createQuery(cq).setFirstResult((query.page() - 1) * size).setMaxResults(size + 1)
-                .getResultList();
-        boolean hasNext = rows.size() > size;
-        return new ListPage<>(hasNext ? rows.subList(0, size) : rows, query.page(), size, hasNext);
+        int offset = cursor != null ? 0 : (query.page() - 1) * size;
+        List<T> rows = offset >= DEFERRED_OFFSET ? deepPage(model, query, user, terms, offset, size + 1)
+                : em.createQuery(cq).setFirstResult(offset).setMaxResults(size + 1).getResultList();
+        boolean more = rows.size() > size;
+        rows = new ArrayList<>(more ? rows.subList(0, size) : rows);
+        if (backwards) {
+            java.util.Collections.reverse(rows);
+        }
+        boolean hasNext = backwards || more;
+        boolean hasPrevious = backwards ? more : query.page() > 1;
+        String next = keyset && hasNext && !rows.isEmpty()
+                ? Keyset.cursor(Keyset.AFTER, model, terms, rows.getLast()) : null;
+        String previous = keyset && hasPrevious && !rows.isEmpty()
+                ? Keyset.cursor(Keyset.BEFORE, model, terms, rows.getFirst()) : null;
+        return new ListPage<>(rows, query.page(), size, hasNext, next, previous);
+    }
+
+    /**
+     * A page far from the start without a cursor (a bookmarked or typed page number): skip rows by reading ids only,
+     * which the database can do from an index, then load just the page's rows.
+     */
+    private <T> List<T> deepPage(AdminModel<T> model, ListQuery query, Authentication user, List<SortOrder> terms,
+            int offset, int limit) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Object> ids = cb.createQuery(Object.class);
+        Root<T> idRoot = ids.from(model.entityClass());
+        Joins idJoins = new Joins(idRoot, false);
+        ids.select(idRoot.get(model.idAttribute())).where(where(model, query, idRoot, idJoins, cb, user))
+                .orderBy(orders(terms, idJoins, cb));
+        List<Object> page = em.createQuery(ids).setFirstResult(offset).setMaxResults(limit).getResultList();
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        CriteriaQuery<T> cq = cb.createQuery(model.entityClass());
+        Root<T> root = cq.from(model.entityClass());
+        Joins joins = new Joins(root, true);
+        model.columns().stream()
+                .filter(c -> c.field() != null && (c.field().kind() == FieldKind.MANY_TO_ONE || c.key().contains(".")))
+                .forEach(c -> joins.path(c.key()));
+        Map<Object, T> byId = new HashMap<>();
+        em.createQuery(cq.select(root).where(root.get(model.idAttribute()).in(page))).getResultList()
+                .forEach(row -> byId.put(PropertyValues.id(model, row), row));
+        return page.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static List<SortOrder> reversed(List<SortOrder> terms) {
+        return terms.stream().map(t -> new SortOrder(t.path(), !t.descending())).toList();
     }
 
     /**
@@ -120,7 +175,7 @@ public class AdminEntityService {
         model.columns().stream()
                 .filter(c -> c.field() != null && (c.field().kind() == FieldKind.MANY_TO_ONE || c.key().contains(".")))
                 .forEach(c -> joins.path(c.key()));
-        cq.select(root).where(where(model, query, root, joins, cb, user)).orderBy(orders(model, query, joins, cb));
+        cq.select(root).where(where(model, query, root, joins, cb, user)).orderBy(orders(terms(model, query), joins, cb));
         long written = 0;
         String interrupted = "";
         try (java.util.stream.Stream<T> stream = em.createQuery(cq).setMaxResults(limit)
@@ -623,26 +678,34 @@ public class AdminEntityService {
         return cb.and(parts.toArray(Predicate[]::new));
     }
 
-    private <T> List<Order> orders(AdminModel<T> model, ListQuery query, Joins joins, CriteriaBuilder cb) {
+    /**
+     * The order of a list: the requested column, then the model's ordering, then the id so that every row has a
+     * unique place (stable pages, and a key to seek by). The id follows the first term's direction, so the default
+     * order "-publishedOn" reads an index on (published_on, id) backwards, with no sort step.
+     */
+    private <T> List<SortOrder> terms(AdminModel<T> model, ListQuery query) {
         List<SortOrder> sort = new ArrayList<>();
         if (query.sort() != null && isSortable(model, query.sort().path())) {
             sort.add(query.sort());
         }
         sort.addAll(model.ordering());
-        List<Order> orders = new ArrayList<>();
+        List<SortOrder> terms = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         for (SortOrder order : sort) {
             if (!seen.contains(order.path())) {
                 seen.add(order.path());
-                Path<?> path = joins.path(order.path());
-                orders.add(order.descending() ? cb.desc(path) : cb.asc(path));
+                terms.add(order);
             }
         }
         if (!seen.contains(model.idAttribute())) {
-            // A unique last term makes pages stable: no row appears twice or never while paging.
-            orders.add(cb.asc(joins.path(model.idAttribute())));
+            terms.add(new SortOrder(model.idAttribute(), !terms.isEmpty() && terms.getFirst().descending()));
         }
-        return orders;
+        return terms;
+    }
+
+    private static List<Order> orders(List<SortOrder> terms, Joins joins, CriteriaBuilder cb) {
+        return terms.stream().map(term -> term.descending() ? cb.desc(joins.path(term.path()))
+                : cb.asc(joins.path(term.path()))).toList();
     }
 
     /** A sort key from a URL is honoured only if it is a sortable column or part of the default ordering. */

@@ -74,6 +74,7 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
     static final String SEARCH = "q";
     static final String SORT = "o";
     static final String PAGE = "p";
+    static final String CURSOR = "k";
 
     private final AdminRegistry registry;
     private final AdminEntityService service;
@@ -101,6 +102,7 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
     private final AdminProperties properties;
     private final EnvironmentInfo environment;
     private boolean applying;
+    private ListPage<?> shown;
 
     public EntityListView(AdminRegistry registry, AdminEntityService service, AdminPageTitles titles,
             AdminProperties properties, EnvironmentInfo environment) {
@@ -150,9 +152,9 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         }
         String sort = values.get(SORT);
         Map<String, String> filterValues = new HashMap<>(values);
-        filterValues.keySet().removeAll(List.of(SEARCH, SORT, PAGE));
+        filterValues.keySet().removeAll(List.of(SEARCH, SORT, PAGE, CURSOR));
         return new ListQuery(values.get(SEARCH), filterValues, sort == null || sort.isBlank() ? null
-                : SortOrder.parse(sort), page);
+                : SortOrder.parse(sort), page, values.get(CURSOR));
     }
 
     static QueryParameters toUrl(ListQuery query) {
@@ -170,6 +172,9 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         }
         if (query.page() > 1) {
             values.put(PAGE, String.valueOf(query.page()));
+            if (query.cursor() != null) {
+                values.put(CURSOR, query.cursor());
+            }
         }
         return QueryParameters.simple(values);
     }
@@ -254,10 +259,11 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         }
         HorizontalLayout actions = bulkBar(model);
         toolbar.add(exportControls(model));
+        // Next and Previous seek from the rows on screen (keyset pagination), so page 20,000 is as quick as page 2.
         previous.addClickListener(click -> navigate(new ListQuery(query.search(), query.filters(), query.sort(),
-                query.page() - 1)));
+                query.page() - 1, query.page() - 1 > 1 ? shown.previousCursor() : null)));
         next.addClickListener(click -> navigate(new ListQuery(query.search(), query.filters(), query.sort(),
-                query.page() + 1)));
+                query.page() + 1, shown.nextCursor())));
         HorizontalLayout pager = new HorizontalLayout(previous, pageLabel, next);
         pager.setAlignItems(FlexComponent.Alignment.CENTER);
         empty.addClassName("pc-empty");
@@ -379,6 +385,7 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
             ListFilters.Parsed parsed = ListFilters.parse(model, query.filters(), service);
             parsed.problems().forEach(problem -> Notification.show(problem, 5000, Notification.Position.BOTTOM_START));
             ListPage<?> page = service.list(model, query);
+            shown = page;
             CappedCount total = service.count(model, query);
             grid.setItems(new ArrayList<>(page.rows()));
             exportQuery = query;
