@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -15,10 +16,12 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -38,17 +41,13 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 
-import dev.portcullis.admin.AdminProperties;
-import dev.portcullis.admin.data.CsvExport;
-import dev.portcullis.environment.EnvironmentInfo;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.html.Anchor;
-import java.util.Locale;
 import dev.portcullis.admin.AdminOperation;
 import dev.portcullis.admin.AdminPageTitles;
 import dev.portcullis.admin.AdminPermissions;
+import dev.portcullis.admin.AdminProperties;
 import dev.portcullis.admin.data.AdminEntityService;
 import dev.portcullis.admin.data.CappedCount;
+import dev.portcullis.admin.data.CsvExport;
 import dev.portcullis.admin.data.ListFilters;
 import dev.portcullis.admin.data.ListPage;
 import dev.portcullis.admin.data.ListQuery;
@@ -59,6 +58,7 @@ import dev.portcullis.admin.model.AdminRegistry;
 import dev.portcullis.admin.model.ListColumn;
 import dev.portcullis.admin.model.PropertyValues;
 import dev.portcullis.admin.model.SortOrder;
+import dev.portcullis.environment.EnvironmentInfo;
 
 import jakarta.annotation.security.RolesAllowed;
 
