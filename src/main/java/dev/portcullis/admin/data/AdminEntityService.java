@@ -64,6 +64,7 @@ public class AdminEntityService {
     static final int DEFERRED_OFFSET = 500;
     /** Up to this many related rows matching a search are matched by foreign key rather than by a join. */
     private static final int RELATED_MATCHES = 1_000;
+    private static final int EXPORT_CLEAR_EVERY = 100;
 
     private static final int PREVIEW_BATCH = 500;
     private static final int LABEL_LENGTH = 200;
@@ -185,8 +186,8 @@ public class AdminEntityService {
             var iterator = stream.iterator();
             while (iterator.hasNext()) {
                 rows.accept(iterator.next());
-                if (++written % 500 == 0) {
-                    em.clear();
+                if (++written % EXPORT_CLEAR_EVERY == 0) {
+                    em.clear(); // rows already written need not stay in the persistence context
                 }
             }
         } catch (java.io.UncheckedIOException aborted) {

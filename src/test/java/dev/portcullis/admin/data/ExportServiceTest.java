@@ -87,6 +87,19 @@ class ExportServiceTest {
     }
 
     @Test
+    void aWholeTableStreamsOutInOrder() {
+        Users.superuser();
+        List<String> expected = jdbc.queryForList("select isbn from book order by published_on desc, id desc",
+                String.class);
+        assertThat(expected.size()).isGreaterThan(150);
+        List<String> lines = export(ListQuery.firstPage(), 1_000_000, false).lines().toList();
+        assertThat(lines).hasSize(expected.size() + 1);
+        List<Long> ids = jdbc.queryForList("select id from book order by published_on desc, id desc", Long.class);
+        assertThat(lines.get(lines.size() - 1)).startsWith(jdbc.queryForObject("select title from book where id = ?",
+                String.class, ids.getLast()) + ",");
+    }
+
+    @Test
     void viewingDoesNotImplyExporting() {
         Users.signInWith("reader", "book:view", "book:change");
         long before = jdbc.queryForObject("select count(*) from portcullis_history", Long.class);
