@@ -98,8 +98,9 @@ public final class AdminAutoConfiguration {
     }
 
     @Bean
-    AdminEntityService portcullisAdminEntityService(EntityManager entityManager, AdminRegistry registry) {
-        return new AdminEntityService(entityManager, registry);
+    AdminEntityService portcullisAdminEntityService(EntityManager entityManager, AdminRegistry registry,
+            ObjectProvider<AdminHistory> history) {
+        return new AdminEntityService(entityManager, registry, history);
     }
 
     @Bean

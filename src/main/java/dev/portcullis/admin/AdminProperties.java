@@ -20,6 +20,21 @@ public class AdminProperties {
     /** Name shown in the header, the browser title and the login page. */
     private String siteName = "Portcullis";
 
+    /** Most rows one CSV export writes; the rest of a larger list is left out (and the export says so). */
+    private int exportLimit = 50_000;
+
+    /**
+     * Whether CSV cells that start with '=', '+', '-', '@', a tab or a carriage return get a leading apostrophe, so a
+     * spreadsheet shows them as text instead of running them as formulas.
+     */
+    private boolean exportEscapeFormulas = true;
+
+    /** Whether CSV exports start with a UTF-8 byte order mark by default (Excel needs it to read UTF-8). */
+    private boolean exportBom = false;
+
+    /** Rows per transaction in bulk actions and bulk deletes: a failure rolls back only the batch in progress. */
+    private int bulkBatchSize = 100;
+
     public String getPath() {
         return path;
     }
@@ -37,6 +52,46 @@ public class AdminProperties {
             throw new IllegalArgumentException("'portcullis.admin.site-name' must not be blank");
         }
         this.siteName = siteName;
+    }
+
+    public int getExportLimit() {
+        return exportLimit;
+    }
+
+    public void setExportLimit(int exportLimit) {
+        if (exportLimit < 1 || exportLimit > 10_000_000) {
+            throw new IllegalArgumentException("'portcullis.admin.export-limit' must be between 1 and 10,000,000 (was "
+                    + exportLimit + ")");
+        }
+        this.exportLimit = exportLimit;
+    }
+
+    public boolean isExportEscapeFormulas() {
+        return exportEscapeFormulas;
+    }
+
+    public void setExportEscapeFormulas(boolean exportEscapeFormulas) {
+        this.exportEscapeFormulas = exportEscapeFormulas;
+    }
+
+    public boolean isExportBom() {
+        return exportBom;
+    }
+
+    public void setExportBom(boolean exportBom) {
+        this.exportBom = exportBom;
+    }
+
+    public int getBulkBatchSize() {
+        return bulkBatchSize;
+    }
+
+    public void setBulkBatchSize(int bulkBatchSize) {
+        if (bulkBatchSize < 1 || bulkBatchSize > 10_000) {
+            throw new IllegalArgumentException("'portcullis.admin.bulk-batch-size' must be between 1 and 10,000 (was "
+                    + bulkBatchSize + ")");
+        }
+        this.bulkBatchSize = bulkBatchSize;
     }
 
     /**

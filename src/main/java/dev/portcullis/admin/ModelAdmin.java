@@ -130,6 +130,15 @@ public abstract class ModelAdmin<T> {
         return null;
     }
 
+    /**
+     * Attributes whose values the history log never records, only that they changed. Attributes named like a
+     * password, secret, token, key, salt or recovery code, and those annotated {@link AdminSecret}, are secret
+     * already.
+     */
+    public List<String> secretFields() {
+        return List.of();
+    }
+
     /** Custom actions on selected rows. */
     public List<AdminAction<T>> actions() {
         return List.of();

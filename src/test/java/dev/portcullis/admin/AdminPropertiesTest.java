@@ -27,6 +27,18 @@ class AdminPropertiesTest {
                 .withMessageContaining("'portcullis.admin.path'").withMessageContaining(explanation);
     }
 
+    @org.junit.jupiter.api.Test
+    void bulkAndExportSettingsHaveSafeDefaultsAndRefuseNonsense() {
+        AdminProperties properties = new AdminProperties();
+        assertThat(properties.getBulkBatchSize()).isEqualTo(100);
+        assertThat(properties.getExportLimit()).isEqualTo(50_000);
+        assertThat(properties.isExportEscapeFormulas()).isTrue();
+        assertThatIllegalArgumentException().isThrownBy(() -> properties.setBulkBatchSize(0))
+                .withMessageContaining("'portcullis.admin.bulk-batch-size' must be between 1 and 10,000");
+        assertThatIllegalArgumentException().isThrownBy(() -> properties.setExportLimit(-5))
+                .withMessageContaining("'portcullis.admin.export-limit' must be between 1");
+    }
+
     /** Shorthand so the table above reads as data. */
     private static final class AdminPath {
         static String of(String path) {

@@ -33,6 +33,7 @@ class ConfigurationMetadataTest {
         }
         assertThat(names).contains("portcullis.admin.path", "portcullis.admin.site-name",
                 "portcullis.bootstrap.username", "portcullis.bootstrap.password", "portcullis.password.min-length",
-                "portcullis.password.max-length");
+                "portcullis.password.max-length", "portcullis.admin.bulk-batch-size", "portcullis.admin.export-limit",
+                "portcullis.admin.export-escape-formulas", "portcullis.admin.export-bom");
     }
 }

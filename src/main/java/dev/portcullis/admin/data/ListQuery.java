@@ -5,15 +5,24 @@ import java.util.Map;
 import dev.portcullis.admin.model.SortOrder;
 
 /**
- * What a list shows: search text, filter values by parameter name, sort order (null for the model's default)
- * and a 1-based page number. It is exactly the state a list keeps in its URL.
+ * What a list shows: search text, filter values by parameter name, sort order (null for the model's default), a
+ * 1-based page number and, when the user paged with Next or Previous, a cursor naming the row the page starts after
+ * (or ends before). With a cursor the database seeks straight to the page (keyset pagination) however deep it is;
+ * without one it skips {@code (page - 1) * size} rows. It is exactly the state a list keeps in its URL.
+ *
+ * @param cursor opaque position from {@link ListPage#nextCursor()} or {@link ListPage#previousCursor()}, or null
  */
-public record ListQuery(String search, Map<String, String> filters, SortOrder sort, int page) {
+public record ListQuery(String search, Map<String, String> filters, SortOrder sort, int page, String cursor) {
 
     public ListQuery {
         search = search == null ? "" : search.strip();
         filters = Map.copyOf(filters);
         page = Math.max(1, page);
+        cursor = cursor == null || cursor.isBlank() ? null : cursor;
+    }
+
+    public ListQuery(String search, Map<String, String> filters, SortOrder sort, int page) {
+        this(search, filters, sort, page, null);
     }
 
     public static ListQuery firstPage() {

@@ -37,6 +37,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 
+import dev.portcullis.admin.AdminHistory;
 import dev.portcullis.admin.AdminOperation;
 import dev.portcullis.admin.AdminPageTitles;
 import dev.portcullis.environment.EnvironmentInfo;
@@ -69,6 +70,7 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
     private final AdminEntityService service;
     private final AdminPageTitles titles;
     private final EnvironmentInfo environment;
+    private final boolean historyKept;
 
     AdminModel<Object> model;
     Object entity;
@@ -82,12 +84,17 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
     final Button cancel = new Button("Back to list");
     private boolean leavingConfirmed;
 
+    final Anchor history = new Anchor();
+
     public EntityFormView(AdminRegistry registry, AdminEntityService service, AdminPageTitles titles,
-            EnvironmentInfo environment) {
+            EnvironmentInfo environment, org.springframework.beans.factory.ObjectProvider<AdminHistory> histories) {
         this.registry = registry;
         this.service = service;
         this.titles = titles;
         this.environment = environment;
+        this.historyKept = histories.getIfAvailable() != null;
+        history.setText("History");
+        history.setId("history");
         addClassName("pc-form");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("save");
@@ -166,6 +173,10 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
         HorizontalLayout links = new HorizontalLayout();
         links.addClassName("pc-object-links");
         if (!isNew) {
+            if (historyKept) {
+                history.setHref(model.slug() + "/" + PropertyValues.id(model, entity) + "/history");
+                links.add(history);
+            }
             model.admin().objectLinks(entity).forEach((label, path) -> links.add(new Anchor(path, label)));
         }
         add(back, title, links, problem, form);

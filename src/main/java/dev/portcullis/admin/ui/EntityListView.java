@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -15,10 +16,12 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -38,12 +41,13 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 
-import dev.portcullis.admin.AdminAction;
 import dev.portcullis.admin.AdminOperation;
 import dev.portcullis.admin.AdminPageTitles;
 import dev.portcullis.admin.AdminPermissions;
+import dev.portcullis.admin.AdminProperties;
 import dev.portcullis.admin.data.AdminEntityService;
 import dev.portcullis.admin.data.CappedCount;
+import dev.portcullis.admin.data.CsvExport;
 import dev.portcullis.admin.data.ListFilters;
 import dev.portcullis.admin.data.ListPage;
 import dev.portcullis.admin.data.ListQuery;
@@ -54,6 +58,7 @@ import dev.portcullis.admin.model.AdminRegistry;
 import dev.portcullis.admin.model.ListColumn;
 import dev.portcullis.admin.model.PropertyValues;
 import dev.portcullis.admin.model.SortOrder;
+import dev.portcullis.environment.EnvironmentInfo;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -69,6 +74,7 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
     static final String SEARCH = "q";
     static final String SORT = "o";
     static final String PAGE = "p";
+    static final String CURSOR = "k";
 
     private final AdminRegistry registry;
     private final AdminEntityService service;
@@ -87,13 +93,24 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
     final Button next = new Button("Next", VaadinIcon.ANGLE_RIGHT.create());
     final Span pageLabel = new Span();
     final Paragraph empty = new Paragraph();
-    final List<Button> actionButtons = new ArrayList<>();
+    List<Button> actionButtons = new ArrayList<>();
+    BulkBar<?> bulk;
+    final Anchor export = new Anchor();
+    final Checkbox exportBom = new Checkbox("With BOM, for Excel");
+    private volatile ListQuery exportQuery = ListQuery.firstPage();
+    private volatile boolean exportWithBom;
+    private final AdminProperties properties;
+    private final EnvironmentInfo environment;
     private boolean applying;
+    private ListPage<?> shown;
 
-    public EntityListView(AdminRegistry registry, AdminEntityService service, AdminPageTitles titles) {
+    public EntityListView(AdminRegistry registry, AdminEntityService service, AdminPageTitles titles,
+            AdminProperties properties, EnvironmentInfo environment) {
         this.registry = registry;
         this.service = service;
         this.titles = titles;
+        this.properties = properties;
+        this.environment = environment;
         addClassName("pc-list");
         setSizeFull();
     }
@@ -135,9 +152,9 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         }
         String sort = values.get(SORT);
         Map<String, String> filterValues = new HashMap<>(values);
-        filterValues.keySet().removeAll(List.of(SEARCH, SORT, PAGE));
+        filterValues.keySet().removeAll(List.of(SEARCH, SORT, PAGE, CURSOR));
         return new ListQuery(values.get(SEARCH), filterValues, sort == null || sort.isBlank() ? null
-                : SortOrder.parse(sort), page);
+                : SortOrder.parse(sort), page, values.get(CURSOR));
     }
 
     static QueryParameters toUrl(ListQuery query) {
@@ -155,6 +172,9 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         }
         if (query.page() > 1) {
             values.put(PAGE, String.valueOf(query.page()));
+            if (query.cursor() != null) {
+                values.put(CURSOR, query.cursor());
+            }
         }
         return QueryParameters.simple(values);
     }
@@ -237,46 +257,46 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
             grid.addItemClickListener(click -> UI.getCurrent().navigate(EntityFormView.class, new RouteParameters(
                     Map.of("slug", model.slug(), "id", String.valueOf(PropertyValues.id(model, click.getItem()))))));
         }
-        HorizontalLayout actions = actionBar(model);
+        HorizontalLayout actions = bulkBar(model);
+        toolbar.add(exportControls(model));
+        // Next and Previous seek from the rows on screen (keyset pagination), so page 20,000 is as quick as page 2.
         previous.addClickListener(click -> navigate(new ListQuery(query.search(), query.filters(), query.sort(),
-                query.page() - 1)));
+                query.page() - 1, query.page() - 1 > 1 ? shown.previousCursor() : null)));
         next.addClickListener(click -> navigate(new ListQuery(query.search(), query.filters(), query.sort(),
-                query.page() + 1)));
+                query.page() + 1, shown.nextCursor())));
         HorizontalLayout pager = new HorizontalLayout(previous, pageLabel, next);
         pager.setAlignItems(FlexComponent.Alignment.CENTER);
         empty.addClassName("pc-empty");
         add(header, toolbar, actions, grid, empty, pager);
     }
 
-    /** Buttons for the model's custom actions the user may run; rows are picked with the grid's checkboxes. */
-    private <T> HorizontalLayout actionBar(AdminModel<T> typed) {
-        HorizontalLayout bar = new HorizontalLayout();
-        bar.addClassName("pc-actions");
-        actionButtons.clear();
-        for (AdminAction<T> action : typed.actions()) {
-            if (!AdminPermissions.grants(SecurityContextHolder.getContext().getAuthentication(), action.permission())) {
-                continue;
-            }
-            Button button = new Button(action.label(), click -> runAction(typed, action));
-            button.setEnabled(false);
-            actionButtons.add(button);
-            bar.add(button);
-        }
-        bar.setVisible(!actionButtons.isEmpty());
-        if (!actionButtons.isEmpty()) {
-            grid.setSelectionMode(Grid.SelectionMode.MULTI);
-            grid.addSelectionListener(selection -> actionButtons.forEach(
-                    b -> b.setEnabled(!selection.getAllSelectedItems().isEmpty())));
-        }
+    /** Delete selected, the model's own actions and "select all N matching"; rows are picked with checkboxes. */
+    private <T> HorizontalLayout bulkBar(AdminModel<T> typed) {
+        BulkBar<T> bar = new BulkBar<>(typed, service, environment, properties.getBulkBatchSize(), grid, () -> query,
+                this::refresh);
+        bulk = bar;
+        actionButtons = bar.actionButtons;
         return bar;
     }
 
-    private <T> void runAction(AdminModel<T> typed, AdminAction<T> action) {
-        List<Object> ids = grid.getSelectedItems().stream().map(row -> PropertyValues.id(typed, row)).toList();
-        String message = service.runAction(typed, action, ids);
-        Notification.show(message, 4000, Notification.Position.BOTTOM_START);
-        grid.deselectAll();
-        refresh();
+    /** "Export CSV" of the current search, filters and order, streamed; only for holders of the export permission. */
+    private <T> HorizontalLayout exportControls(AdminModel<T> typed) {
+        export.setId("export");
+        export.setText("Export CSV");
+        export.setTitle("At most " + String.format(Locale.ENGLISH, "%,d", properties.getExportLimit()) + " rows");
+        export.setHref(event -> {
+            event.setFileName(typed.slug() + ".csv");
+            event.setContentType("text/csv;charset=UTF-8");
+            CsvExport.write(service, typed, exportQuery, event.getOutputStream(), new CsvExport.Options(
+                    properties.getExportLimit(), exportWithBom, properties.isExportEscapeFormulas()));
+        });
+        exportBom.setValue(properties.isExportBom());
+        exportWithBom = properties.isExportBom();
+        exportBom.addValueChangeListener(change -> exportWithBom = change.getValue());
+        HorizontalLayout controls = new HorizontalLayout(export, exportBom);
+        controls.setAlignItems(FlexComponent.Alignment.BASELINE);
+        controls.setVisible(service.can(typed, AdminOperation.EXPORT));
+        return controls;
     }
 
     @SuppressWarnings("unchecked")
@@ -365,8 +385,11 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
             ListFilters.Parsed parsed = ListFilters.parse(model, query.filters(), service);
             parsed.problems().forEach(problem -> Notification.show(problem, 5000, Notification.Position.BOTTOM_START));
             ListPage<?> page = service.list(model, query);
+            shown = page;
             CappedCount total = service.count(model, query);
             grid.setItems(new ArrayList<>(page.rows()));
+            exportQuery = query;
+            bulk.listed(total, page.hasNext() || query.page() > 1);
             count.setText(total.describe(model.label(), model.pluralLabel()));
             empty.setText(page.rows().isEmpty() ? (query.page() > 1 ? "This page is empty."
                     : "No " + model.pluralLabel().toLowerCase(java.util.Locale.ROOT) + " match.") : "");

@@ -1,0 +1,37 @@
+package dev.portcullis.audit;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.portcullis.admin.AdminAutoConfiguration;
+import dev.portcullis.admin.AdminDashboardWidget;
+import dev.portcullis.admin.model.AdminRegistry;
+import dev.portcullis.checks.Check;
+
+/**
+ * The history log: records what the admin does (as its {@code AdminHistory}), shows it per row and on the dashboard,
+ * and contributes the tamper check {@code audit.E001}.
+ */
+@AutoConfiguration(after = AdminAutoConfiguration.class)
+@AutoConfigurationPackage
+public final class AuditAutoConfiguration {
+
+    @Bean
+    HistoryLog portcullisHistoryLog(JdbcTemplate jdbc, Clock clock) {
+        return new HistoryLog(jdbc, clock);
+    }
+
+    @Bean
+    Check portcullisHistoryChainCheck(HistoryLog history) {
+        return new HistoryChainCheck(history);
+    }
+
+    @Bean
+    AdminDashboardWidget portcullisRecentActions(HistoryLog history, AdminRegistry registry) {
+        return new RecentActionsWidget(history, registry);
+    }
+}

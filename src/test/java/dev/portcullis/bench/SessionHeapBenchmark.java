@@ -1,0 +1,103 @@
+package dev.portcullis.bench;
+
+import java.lang.management.ManagementFactory;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinSession;
+
+import dev.portcullis.auth.AdminUserService;
+import dev.portcullis.demo.DemoApplication;
+import dev.portcullis.demo.data.BookshopGenerator;
+import dev.portcullis.testsupport.Bookshop;
+
+import kotlin.jvm.functions.Function0;
+
+/**
+ * Heap retained per signed-in UI session with the book list open: N sessions of one servlet (Karibu-Testing, the
+ * real views and services), live heap after GC before and after, divided by N. Not a test: run it with
+ * {@code ./mvnw -Pbench test-compile exec:java -Dexec.mainClass=dev.portcullis.bench.SessionHeapBenchmark}.
+ */
+public final class SessionHeapBenchmark {
+
+    private static final int SESSIONS = 50;
+
+    private SessionHeapBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DemoApplication.class).profiles("test")
+                .run("--server.port=0", "--logging.level.root=WARN")) {
+            Bookshop.ensure(app.getBean(JdbcTemplate.class), app.getBean(BookshopGenerator.class), 2_000);
+            AdminUserService users = app.getBean(AdminUserService.class);
+            users.createUser("heap-admin", "correct horse battery staple", true, true, false);
+            var principal = app.getBean(UserDetailsService.class).loadUserByUsername("heap-admin");
+            Authentication user = UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                    principal.getAuthorities());
+            MockVaadin.setMockRequestFactory(session -> new FakeRequest(session) {
+                @Override
+                public Principal getUserPrincipal() {
+                    return SecurityContextHolder.getContext().getAuthentication();
+                }
+
+                @Override
+                public boolean isUserInRole(String role) {
+                    return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
+                }
+            });
+            Function0<UI> uiFactory = UI::new;
+            MockSpringServlet servlet = new MockSpringServlet(new Routes().autoDiscoverViews("dev.portcullis"), app,
+                    uiFactory);
+            List<Object> kept = new ArrayList<>();
+            open(servlet, uiFactory, user, kept, "book"); // warm-up: classes, caches and the servlet itself
+            open(servlet, uiFactory, user, kept, "");
+            for (String route : new String[] {"", "book"}) {
+                long before = liveHeap();
+                for (int i = 0; i < SESSIONS; i++) {
+                    open(servlet, uiFactory, user, kept, route);
+                }
+                long after = liveHeap();
+                System.out.printf("%d sessions on %s: %.1f KB live heap each (%,d -> %,d bytes)%n", SESSIONS,
+                        route.isEmpty() ? "the dashboard" : "the book list", (after - before) / 1024.0 / SESSIONS,
+                        before, after);
+            }
+            System.out.println("(kept " + kept.size() + " sessions and UIs reachable while measuring)");
+        }
+        System.exit(0);
+    }
+
+    private static void open(MockSpringServlet servlet, Function0<UI> uiFactory, Authentication user,
+            List<Object> kept, String route) {
+        SecurityContextHolder.getContext().setAuthentication(user);
+        MockVaadin.setup(uiFactory, servlet);
+        VaadinSession session = VaadinSession.getCurrent();
+        // As in the real application: the HTTP session holds the security context.
+        session.getSession().setAttribute("SPRING_SECURITY_CONTEXT", new SecurityContextImpl(user));
+        UI.getCurrent().navigate(route);
+        kept.add(session);
+        kept.add(UI.getCurrent());
+    }
+
+    private static long liveHeap() throws InterruptedException {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}
