@@ -69,7 +69,8 @@ public final class TwoFactorAutoConfiguration {
     TwoFactorService portcullisTwoFactorService(EntityManager em, SecretBox box, SecureRandom random, Clock clock,
             TwoFactorProperties properties, AdminProperties admin, AdminUserService users,
             LoginThrottleService throttle, SessionTracker sessions, AccountNotifier notifier,
-            org.springframework.beans.factory.ObjectProvider<SmsSender> sms) {
+            org.springframework.beans.factory.ObjectProvider<SmsSender> sms,
+            org.springframework.beans.factory.ObjectProvider<dev.portcullis.admin.AdminHistory> history) {
         String issuer = properties.getIssuer() == null || properties.getIssuer().isBlank()
                 ? admin.getSiteName() : properties.getIssuer();
         if (properties.getSms().isEnabled() && sms.getIfAvailable() == null) {
@@ -77,7 +78,7 @@ public final class TwoFactorAutoConfiguration {
                     + " not offered");
         }
         return new TwoFactorService(em, box, random, clock, properties, issuer, users, throttle, sessions, notifier,
-                sms.getIfAvailable());
+                sms.getIfAvailable(), history.getIfAvailable());
     }
 
     @Bean

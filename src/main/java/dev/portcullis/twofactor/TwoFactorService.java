@@ -104,11 +104,13 @@ public class TwoFactorService {
     private final SessionTracker sessions;
     private final AccountNotifier notifier;
     private final SmsSender sms;
+    private final dev.portcullis.admin.AdminHistory history;
 
     TwoFactorService(EntityManager em, SecretBox box, SecureRandom random, Clock clock, TwoFactorProperties properties,
             String issuer, AdminUserService users, LoginThrottleService throttle, SessionTracker sessions,
-            AccountNotifier notifier, SmsSender sms) {
+            AccountNotifier notifier, SmsSender sms, dev.portcullis.admin.AdminHistory history) {
         this.sms = sms;
+        this.history = history;
         this.em = em;
         this.box = box;
         this.random = random;
@@ -325,8 +327,8 @@ public class TwoFactorService {
     }
 
     /**
-     * An administrator holding {@code user:change} removes another user's second factor, for a lost phone. The user's
-     * sessions end; they set up a new one at their next sign-in (if it is required for them) and are told by e-mail.
+     * An administrator holding {@code user:change} removes another user's second factor, for a lost phone. The reset
+     * is recorded in the history (when the history feature is present), the user's sessions end; they set up a new one at their next sign-in (if it is required for them) and are told by e-mail.
      */
     @Transactional
     public void reset(long userId) {
@@ -336,6 +338,11 @@ public class TwoFactorService {
         }
         AdminUser user = user(userId);
         removeSecret(user);
+        if (history != null) {
+            history.record(actor, new dev.portcullis.admin.AdminChange(dev.portcullis.admin.AdminChange.Kind.ACTION,
+                    "user", String.valueOf(userId), user.getUsername(), List.of(new dev.portcullis.admin.AdminChange
+                            .FieldChange("twoFactorEnabled", "true", "false", false)), "Reset two-factor sign-in"));
+        }
         sessions.endOthers(userId, null, "two-factor sign-in reset by " + actor.getName());
         notifier.accountChanged(user, "two-factor sign-in was reset", "two-factor sign-in for your account was reset",
                 actor.getName(), "Your signed-in sessions have been ended; you will set it up again at your next sign-in.");

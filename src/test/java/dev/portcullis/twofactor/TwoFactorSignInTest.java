@@ -310,6 +310,8 @@ class TwoFactorSignInTest extends KaribuTest {
         Users.signInWith("boss", "user:change");
         service.reset(id());
         assertThat(service.isEnabled(id())).isFalse();
+        assertThat(jdbc.queryForObject("select detail from portcullis_history where username = 'boss' and entity = 'user'"
+                + " and object_id = ?", String.class, String.valueOf(id()))).isEqualTo("Reset two-factor sign-in");
         assertThat(jdbc.queryForObject("select count(*) from portcullis_recovery_code where user_id = ?", Long.class,
                 id())).isZero();
         // Next time the password step sends them into the wizard again.
