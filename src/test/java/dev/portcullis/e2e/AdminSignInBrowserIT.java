@@ -26,6 +26,9 @@ class AdminSignInBrowserIT {
     static final String SECRET_KEY = java.util.Base64.getEncoder().encodeToString(
             new java.security.SecureRandom().generateSeed(32));
 
+    /** The browser tests talk plain HTTP to a random local port; HTTPS has a test of its own. */
+    static final String PLAIN_HTTP = "--portcullis.https.enabled=false";
+
     private static ProductionJar.Running app;
     private static ChromeDriver browser;
 
@@ -35,7 +38,7 @@ class AdminSignInBrowserIT {
         // The demo's sample data, so the list and form below have rows to show: a production guard that has to be
         // overridden explicitly, which the jar logs.
         app = ProductionJar.start(List.of("--spring.profiles.active=prod", "--portcullis.secret-key=" + SECRET_KEY,
-                "--demo.data.enabled=true", "--portcullis.environment.allow-unsafe=demo-data"));
+                "--demo.data.enabled=true", "--portcullis.environment.allow-unsafe=demo-data", PLAIN_HTTP));
     }
 
     @AfterAll
