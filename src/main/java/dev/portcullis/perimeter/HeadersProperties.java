@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class HeadersProperties {
 
     /**
-     * Content-Security-Policy to send instead of the built-in one. Unset (the default): the built-in policy, which
-     * Vaadin works under and which allows nothing from other origins. Must keep frame-ancestors.
+     * Content-Security-Policy to send instead of the built-in one; {nonce} stands for each response's script nonce.
+     * Unset (the default): the built-in policy, which Vaadin works under and which allows nothing from other origins.
+     * Must keep frame-ancestors.
      */
     private String contentSecurityPolicy;
 

@@ -59,7 +59,8 @@ public final class PerimeterAutoConfiguration {
         @Bean
         FilterRegistrationBean<SecurityHeadersFilter> portcullisSecurityHeadersFilter(HttpsProperties https,
                 HeadersProperties headers) {
-            var registration = new FilterRegistrationBean<>(new SecurityHeadersFilter(https, headers));
+            var registration = new FilterRegistrationBean<>(new SecurityHeadersFilter(https, headers,
+                    new java.security.SecureRandom()));
             registration.setOrder(HEADERS_FILTER_ORDER);
             registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR,
                     DispatcherType.FORWARD);
@@ -72,6 +73,12 @@ public final class PerimeterAutoConfiguration {
             var registration = new FilterRegistrationBean<>(new AdminGateFilter(admin.getPath(), access, guards));
             registration.setOrder(GATE_FILTER_ORDER);
             return registration;
+        }
+
+        /** The nonce of each response on the inline scripts of Vaadin's bootstrap page. */
+        @Bean
+        VaadinScriptNonces portcullisVaadinScriptNonces() {
+            return new VaadinScriptNonces();
         }
 
         /** Secure session cookie, named {@code __Host-JSESSIONID} where the prefix's rules allow, when HTTPS is on. */

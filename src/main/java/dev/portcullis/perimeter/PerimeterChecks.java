@@ -79,9 +79,9 @@ final class PerimeterChecks implements Check {
                     + "(server.servlet.session.cookie.same-site=" + sameSite + ").", "Set it to lax or strict."));
         }
         String csp = headers.getContentSecurityPolicy();
-        if (csp != null && (csp.contains("'unsafe-eval'") || scriptAllowsInline(csp) || csp.contains("*"))) {
-            found.add(warn("security.W007", "portcullis.headers.content-security-policy allows 'unsafe-eval', "
-                    + "inline scripts or wildcard sources: it no longer stops injected scripts.",
+        if (csp != null && (scriptAllowsInline(csp) || csp.contains("*") || !csp.contains("object-src"))) {
+            found.add(warn("security.W007", "portcullis.headers.content-security-policy allows inline scripts "
+                    + "without a nonce, wildcard sources or plugins: it no longer stops injected scripts.",
                     "Remove the setting to use the built-in policy, or drop those sources."));
         }
         if (Set.of("origin", "origin-when-cross-origin", "no-referrer-when-downgrade")

@@ -1,6 +1,7 @@
 package dev.portcullis.perimeter;
 
 import java.io.IOException;
+import java.security.SecureRandom;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -21,8 +22,11 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
     private final String referrerPolicy;
     private final String permissionsPolicy;
 
-    SecurityHeadersFilter(HttpsProperties https, HeadersProperties headers) {
+    private final SecureRandom random;
+
+    SecurityHeadersFilter(HttpsProperties https, HeadersProperties headers, SecureRandom random) {
         this.https = https;
+        this.random = random;
         this.contentSecurityPolicy = headers.getContentSecurityPolicy() != null ? headers.getContentSecurityPolicy()
                 : ContentSecurityPolicy.builtIn();
         this.referrerPolicy = headers.getReferrerPolicy();
@@ -42,7 +46,10 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        response.setHeader("Content-Security-Policy", contentSecurityPolicy);
+        String nonce = ContentSecurityPolicy.newNonce(random);
+        request.setAttribute(ContentSecurityPolicy.NONCE_ATTRIBUTE, nonce);
+        response.setHeader("Content-Security-Policy",
+                contentSecurityPolicy.replace(ContentSecurityPolicy.NONCE_PLACEHOLDER, nonce));
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", referrerPolicy);

@@ -2,6 +2,10 @@ package dev.portcullis.perimeter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,6 +22,27 @@ class SecurityHeadersHttpTest {
 
     @LocalServerPort
     int port;
+
+    @Test
+    void everyScriptOfTheBootstrapPageCarriesThisResponsesNonce() throws Exception {
+        RawHttp.Response first = RawHttp.get(port, "/console/login");
+        RawHttp.Response second = RawHttp.get(port, "/console/login");
+        String nonce = nonce(first);
+        assertThat(nonce).isNotEqualTo(nonce(second));
+        Matcher scripts = Pattern.compile("<script\\b[^>]*>").matcher(first.body());
+        int count = 0;
+        while (scripts.find()) {
+            assertThat(scripts.group()).contains("nonce=\"" + nonce + "\"");
+            count++;
+        }
+        assertThat(count).isGreaterThan(1);
+    }
+
+    private static String nonce(RawHttp.Response response) {
+        Matcher nonce = Pattern.compile("'nonce-([^']+)'").matcher(response.header("Content-Security-Policy"));
+        assertThat(nonce.find()).isTrue();
+        return nonce.group(1);
+    }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource({
@@ -41,7 +66,8 @@ class SecurityHeadersHttpTest {
         assertThat(response.status()).isEqualTo(status);
         assertThat(response.header("Content-Security-Policy")).contains("default-src 'none'")
                 .contains("frame-ancestors 'none'").contains("form-action 'self'").contains("object-src 'none'")
-                .contains("base-uri 'self'").doesNotContain("unsafe-eval");
+                .contains("base-uri 'self'").containsPattern("script-src 'self' 'nonce-[A-Za-z0-9+/]{24}'")
+                .doesNotContainPattern("script-src[^;]*'unsafe-inline'").doesNotContain("*");
         assertThat(response.headers("X-Content-Type-Options")).containsExactly("nosniff");
         assertThat(response.headers("X-Frame-Options")).containsExactly("DENY");
         assertThat(response.header("Referrer-Policy")).isEqualTo("same-origin");
