@@ -36,13 +36,21 @@ class ObservatoryIT {
         requireScanner();
         Path tls = Files.createTempDirectory("portcullis-tls");
         makeCertificates(tls);
+        // The scanner grades a site's home page and refuses a 404 there, while the demo serves nothing at / (nothing
+        // at the root may hint at the admin). A real deployment has the application's own home page there: this run
+        // serves a static one, the way a host application would, through the same headers as every response.
+        Path site = Files.createTempDirectory("portcullis-site");
+        Files.writeString(site.resolve("index.html"), "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>Bookshop</title></head><body><h1>Bookshop</h1><p>Books for every shelf.</p></body></html>");
         try (FileChannel channel = FileChannel.open(Path.of(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock ignored = channel.lock();
                 ProductionJar.Running app = ProductionJar.startExactly(List.of("--spring.profiles.active=prod",
                         "--portcullis.secret-key=" + AdminSignInBrowserIT.SECRET_KEY, "--server.port=443",
                         "--spring.ssl.bundle.pem.observatory.keystore.certificate=file:" + tls.resolve("server.pem"),
                         "--spring.ssl.bundle.pem.observatory.keystore.private-key=file:" + tls.resolve("server.key"),
-                        "--server.ssl.bundle=observatory", "--portcullis.https.redirect-from-port=80"))) {
+                        "--server.ssl.bundle=observatory", "--portcullis.https.redirect-from-port=80",
+                        "--spring.web.resources.add-mappings=true",
+                        "--spring.web.resources.static-locations=file:" + site + "/"))) {
             ProcessBuilder scan = new ProcessBuilder(SCAN.toString(), "localhost").redirectErrorStream(false);
             scan.environment().put("NODE_EXTRA_CA_CERTS", tls.resolve("ca.pem").toString());
             Process process = scan.start();
