@@ -3,12 +3,9 @@ package dev.portcullis.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +39,7 @@ class ObservatoryIT {
         Path site = Files.createTempDirectory("portcullis-site");
         Files.writeString(site.resolve("index.html"), "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<title>Bookshop</title></head><body><h1>Bookshop</h1><p>Books for every shelf.</p></body></html>");
-        try (FileChannel channel = FileChannel.open(Path.of(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock ignored = channel.lock();
+        try (PortLock ignored = PortLock.acquire();
                 ProductionJar.Running app = ProductionJar.startExactly(List.of("--spring.profiles.active=prod",
                         "--portcullis.secret-key=" + AdminSignInBrowserIT.SECRET_KEY, "--server.port=443",
                         "--spring.ssl.bundle.pem.observatory.keystore.certificate=file:" + tls.resolve("server.pem"),
@@ -67,6 +63,32 @@ class ObservatoryIT {
                     summary.get("grade"), summary.get("score"), summary.get("testsPassed"), summary.get("testsQuantity"));
             assertThat(((Number) summary.get("score")).intValue()).as(json).isGreaterThanOrEqualTo(100);
             assertThat(summary.get("grade")).as(json).isEqualTo("A+");
+        }
+    }
+
+    /**
+     * Holds {@value #LOCK} the way the shell scripts do, with flock(1): Java's own FileChannel locks are POSIX record
+     * locks, which Linux keeps apart from flock(2) locks, so they would not keep a scripted run off ports 80 and 443.
+     */
+    private record PortLock(Process holder) implements AutoCloseable {
+
+        static PortLock acquire() throws IOException {
+            Process holder = new ProcessBuilder("flock", LOCK, "-c", "echo locked; exec cat").start();
+            String first = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream(),
+                    StandardCharsets.UTF_8)).readLine();
+            if (!"locked".equals(first)) {
+                holder.destroyForcibly();
+                throw new IllegalStateException("could not take " + LOCK + " with flock");
+            }
+            return new PortLock(holder);
+        }
+
+        @Override
+        public void close() throws Exception {
+            holder.getOutputStream().close(); // cat ends, flock releases the lock
+            if (!holder.waitFor(10, TimeUnit.SECONDS)) {
+                holder.destroyForcibly();
+            }
         }
     }
 
