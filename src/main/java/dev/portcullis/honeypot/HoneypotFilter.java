@@ -88,7 +88,9 @@ class HoneypotFilter extends OncePerRequestFilter {
         }
     }
 
+    /** The decoded path the container maps, so /%61dmin/ is the honeypot too. */
     private static String path(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
+        String pathInfo = request.getPathInfo();
+        return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
     }
 }

@@ -38,7 +38,7 @@ class AdminGateFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String client = request.getRemoteAddr();
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = decodedPath(request);
         boolean admin = path.equals(adminPath) || path.startsWith(adminPath + "/");
         String refusal = admin ? adminRefusal(request, client) : siteRefusal(client);
         if (refusal != null) {
@@ -47,6 +47,15 @@ class AdminGateFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The path the container maps — decoded, without {@code ;parameters} — not the raw request URI: otherwise
+     * {@code /%63onsole/} or {@code /console;x/} would reach the admin's servlet past these rules.
+     */
+    static String decodedPath(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
     }
 
     private String adminRefusal(HttpServletRequest request, String client) {

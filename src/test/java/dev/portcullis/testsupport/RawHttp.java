@@ -34,12 +34,13 @@ public final class RawHttp {
                     .map(Map.Entry::getValue).toList();
         }
 
-        /** Everything except the headers that differ by the moment or the connection (Date, Set-Cookie ids). */
+        /** Everything except what differs by the moment or the response: the Date header and the CSP nonce. */
         public String withoutVaryingParts() {
             StringBuilder text = new StringBuilder().append(status).append('\n');
             for (Map.Entry<String, String> header : headers) {
                 if (!header.getKey().equals("date") && !header.getKey().equals("keep-alive")) {
-                    text.append(header.getKey()).append(": ").append(header.getValue()).append('\n');
+                    text.append(header.getKey()).append(": ")
+                            .append(header.getValue().replaceAll("'nonce-[^']*'", "'nonce-*'")).append('\n');
                 }
             }
             return text.append('\n').append(body).toString();
