@@ -28,6 +28,9 @@ class AdminSignInBrowserIT {
     static final String SECRET_KEY = java.util.Base64.getEncoder().encodeToString(
             new java.security.SecureRandom().generateSeed(32));
 
+    /** The browser tests talk plain HTTP to a random local port; HTTPS has a test of its own. */
+    static final String PLAIN_HTTP = "--portcullis.https.enabled=false";
+
     private static ProductionJar.Running app;
     private static ChromeDriver browser;
 
@@ -37,7 +40,7 @@ class AdminSignInBrowserIT {
         // The demo's sample data, so the list and form below have rows to show: a production guard that has to be
         // overridden explicitly, which the jar logs.
         app = ProductionJar.start(List.of("--spring.profiles.active=prod", "--portcullis.secret-key=" + SECRET_KEY,
-                "--demo.data.enabled=true", "--portcullis.environment.allow-unsafe=demo-data"));
+                "--demo.data.enabled=true", "--portcullis.environment.allow-unsafe=demo-data", PLAIN_HTTP));
     }
 
     @AfterAll
@@ -126,6 +129,9 @@ class AdminSignInBrowserIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-title")));
         Browser.screenshot(browser, "book-form");
 
+        // Everything so far ran under the Content-Security-Policy without a single violation.
+        assertThat(Browser.cspViolations(browser)).isEmpty();
+
         browser.findElement(By.cssSelector("vaadin-menu-bar.pc-user-menu vaadin-menu-bar-button")).click();
         wait.until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//vaadin-menu-bar-item[normalize-space()='Sign out']"))).click();
@@ -163,6 +169,8 @@ class AdminSignInBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("recovery-codes-left"), "9 recovery codes left"));
         browser.findElement(By.id("two-factor-continue")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//h2[normalize-space()='Welcome, admin']")));
+        // Everything above ran under the production Content-Security-Policy without the browser refusing anything.
+        assertThat(Browser.cspViolations(browser)).isEmpty();
     }
 
     private static void signOut(WebDriverWait wait) {

@@ -25,7 +25,7 @@ class EnvironmentScreenshotsIT {
         "prod,    DEVELOPMENT, '46, 125, 50'"})
     void theSignInPageShowsWhereYouAre(String profile, String name, String rgb) throws Exception {
         List<String> args = new java.util.ArrayList<>(List.of("--spring.profiles.active=" + profile,
-                "--portcullis.secret-key=" + AdminSignInBrowserIT.SECRET_KEY));
+                "--portcullis.secret-key=" + AdminSignInBrowserIT.SECRET_KEY, AdminSignInBrowserIT.PLAIN_HTTP));
         if (name.equals("DEVELOPMENT")) {
             // The production jar cannot run Vaadin's development mode; label it as a developer's machine would be.
             args.addAll(List.of("--portcullis.environment.name=DEVELOPMENT", "--portcullis.environment.color=#2e7d32"));

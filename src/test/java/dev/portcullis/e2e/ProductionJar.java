@@ -55,10 +55,16 @@ final class ProductionJar {
 
     /** Starts the jar in a fresh working directory (so ./data is new) and waits until it serves. */
     static Running start(List<String> arguments) throws Exception {
+        List<String> withPort = new ArrayList<>(List.of("--server.port=0"));
+        withPort.addAll(arguments);
+        return startExactly(withPort);
+    }
+
+    /** As {@link #start}, with only the given arguments: the caller chooses the port. */
+    static Running startExactly(List<String> arguments) throws Exception {
         Path workdir = Files.createTempDirectory("portcullis-e2e");
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", path().toString(),
-                "--server.port=0"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", path().toString()));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).directory(workdir.toFile()).redirectErrorStream(true).start();
         Running running = new Running(process, Instant.now());

@@ -43,7 +43,8 @@ class AdminRegistryTest {
     @Test
     void demoEntitiesAreAllRegistered() {
         assertThat(registry.models()).extracting(AdminModel::slug)
-                .containsExactly("book", "author", "customer", "order", "order-line", "user", "role", "login-lock", "session");
+                .containsExactly("book", "author", "customer", "order", "order-line", "user", "role", "login-lock", "session",
+                        "intrusion-attempt", "intrusion-summary", "honeypot-block");
         AdminModel<Book> books = registry.byClass(Book.class).orElseThrow();
         assertThat(books.columns()).extracting(ListColumn::key)
                 .containsExactly("title", "author", "genre", "publishedOn", "price", "inStock");

@@ -1,0 +1,111 @@
+package dev.portcullis.perimeter;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.server.servlet.ConfigurableServletWebServerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+import dev.portcullis.admin.AdminProperties;
+
+import jakarta.servlet.DispatcherType;
+
+/**
+ * The perimeter: who a request comes from (trusted proxies), HTTPS and the security headers on every response, and
+ * who may reach the admin at all (hosts, networks, guards such as the honeypot's blocklist).
+ */
+@AutoConfiguration(after = dev.portcullis.admin.AdminAutoConfiguration.class)
+@EnableConfigurationProperties({PerimeterProperties.class, AdminAccessProperties.class, HttpsProperties.class,
+        HeadersProperties.class})
+public final class PerimeterAutoConfiguration {
+
+    /** Filter order: the resolver runs first of all, the headers next, the admin gate before Spring Security. */
+    public static final int FORWARDED_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE;
+    static final int HEADERS_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
+    static final int GATE_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
+
+    @Bean
+    @ConditionalOnMissingBean
+    ClientAddressResolver portcullisClientAddressResolver(PerimeterProperties properties) {
+        return new ClientAddressResolver(properties.trustedProxyRanges());
+    }
+
+    @Bean
+    PerimeterChecks portcullisPerimeterChecks(org.springframework.core.env.Environment environment,
+            PerimeterProperties proxies, AdminAccessProperties access, HttpsProperties https,
+            HeadersProperties headers) {
+        return new PerimeterChecks(environment, proxies, access, https, headers);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class Web {
+
+        @Bean
+        FilterRegistrationBean<ForwardedRequestFilter> portcullisForwardedRequestFilter(ClientAddressResolver resolver) {
+            var registration = new FilterRegistrationBean<>(new ForwardedRequestFilter(resolver));
+            registration.setOrder(FORWARDED_FILTER_ORDER);
+            registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+            return registration;
+        }
+
+        @Bean
+        FilterRegistrationBean<SecurityHeadersFilter> portcullisSecurityHeadersFilter(HttpsProperties https,
+                HeadersProperties headers) {
+            var registration = new FilterRegistrationBean<>(new SecurityHeadersFilter(https, headers,
+                    new java.security.SecureRandom()));
+            registration.setOrder(HEADERS_FILTER_ORDER);
+            registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR,
+                    DispatcherType.FORWARD);
+            return registration;
+        }
+
+        @Bean
+        FilterRegistrationBean<AdminGateFilter> portcullisAdminGateFilter(AdminProperties admin,
+                AdminAccessProperties access, ObjectProvider<AccessGuard> guards) {
+            var registration = new FilterRegistrationBean<>(new AdminGateFilter(admin.getPath(), access, guards));
+            registration.setOrder(GATE_FILTER_ORDER);
+            return registration;
+        }
+
+        /** The nonce of each response on the inline scripts of Vaadin's bootstrap page. */
+        @Bean
+        VaadinScriptNonces portcullisVaadinScriptNonces() {
+            return new VaadinScriptNonces();
+        }
+
+        /** Secure session cookie, named {@code __Host-JSESSIONID} where the prefix's rules allow, when HTTPS is on. */
+        @Bean
+        WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> portcullisSessionCookieCustomizer(
+                HttpsProperties https) {
+            return new SessionCookieCustomizer(https);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = "org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory")
+    static class TomcatRedirectPort {
+
+        @Bean
+        WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory>
+                portcullisHttpRedirectConnector(HttpsProperties https) {
+            return factory -> {
+                if (https.isEnabled() && https.getRedirectFromPort() != null) {
+                    var connector = new org.apache.catalina.connector.Connector();
+                    connector.setPort(https.getRedirectFromPort());
+                    connector.setScheme("http");
+                    connector.setSecure(false);
+                    factory.addAdditionalConnectors(connector);
+                }
+            };
+        }
+    }
+}
