@@ -1,0 +1,40 @@
+package dev.portcullis.checks;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Recognises {@code java -jar app.jar check ...} and prepares a run without a web server: no port is opened, the
+ * database is not migrated (so pending migrations can be reported) and start-up logging is quiet, so the output is
+ * the report. Any Spring Boot application that includes Portcullis gets the command; its {@code main} stays a plain
+ * {@code SpringApplication.run}.
+ */
+class CheckCommandEnvironment implements EnvironmentPostProcessor {
+
+    /** Set to true while the check command runs. */
+    static final String ACTIVE = "portcullis.checks.command";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        String nonOptionArgs = environment.getProperty("nonOptionArgs", "");
+        if (!List.of(nonOptionArgs.split(",")).contains(CheckCommand.COMMAND)) {
+            return;
+        }
+        application.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put(ACTIVE, "true");
+        settings.put("spring.main.web-application-type", "none");
+        // Validating the schema would fail on a database with pending migrations before we could report them.
+        settings.put("spring.jpa.hibernate.ddl-auto", "none");
+        if (environment.getProperty("logging.level.root") == null) {
+            settings.put("logging.level.root", "warn");
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("portcullisCheckCommand", settings));
+    }
+}

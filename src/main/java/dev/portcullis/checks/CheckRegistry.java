@@ -1,0 +1,88 @@
+package dev.portcullis.checks;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every {@link Check} bean of the application, run together: at start-up, in the security audit view and by
+ * {@code check --deploy}. A check that throws becomes a CRITICAL finding that names it, never a crash of the run.
+ */
+public final class CheckRegistry {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckRegistry.class);
+
+    /** Which checks a run includes. */
+    public enum Scope {
+        /** Checks of the application's own configuration; an ERROR among them stops the start. */
+        STARTUP,
+        /** Every check, including those that only matter for a deployment. */
+        DEPLOY
+    }
+
+    private final Map<String, Check> checks;
+    private final Set<String> silenced;
+    private final Clock clock;
+
+    /**
+     * @param checks the checks by name (bean name), run in this order
+     * @param silenced ids of findings to leave out
+     */
+    public CheckRegistry(Map<String, Check> checks, Set<String> silenced, Clock clock) {
+        this.checks = new LinkedHashMap<>(checks);
+        this.silenced = Set.copyOf(silenced);
+        this.clock = clock;
+    }
+
+    /** How many checks are registered. */
+    public int size() {
+        return checks.size();
+    }
+
+    /** Runs the checks in scope, optionally only those with one of the tags (empty: all). */
+    public CheckReport run(Scope scope, Set<String> tags) {
+        List<CheckMessage> findings = new ArrayList<>();
+        int silencedCount = 0;
+        for (Map.Entry<String, Check> entry : checks.entrySet()) {
+            Check check = entry.getValue();
+            if (scope == Scope.STARTUP && check.deploy()) {
+                continue;
+            }
+            if (!tags.isEmpty() && check.tags().stream().noneMatch(tags::contains)) {
+                continue;
+            }
+            for (CheckMessage message : runOne(entry.getKey(), check)) {
+                if (silenced.contains(message.id())) {
+                    silencedCount++;
+                } else {
+                    findings.add(message);
+                }
+            }
+        }
+        return new CheckReport(clock.instant(), findings, silencedCount);
+    }
+
+    /** Runs every check. */
+    public CheckReport run(Scope scope) {
+        return run(scope, Set.of());
+    }
+
+    private static List<CheckMessage> runOne(String name, Check check) {
+        try {
+            List<CheckMessage> messages = check.run();
+            return messages == null ? List.of() : messages;
+        } catch (RuntimeException | LinkageError failure) {
+            log.error("The check '{}' failed to run", name, failure);
+            return List.of(CheckMessage.critical("checks.C001", name, "The check '" + name + "' failed to run: "
+                    + failure.getClass().getSimpleName()
+                    + (failure.getMessage() == null ? "" : ": " + failure.getMessage()),
+                    "Fix the check or the state it inspects; the application log has the stack trace."));
+        }
+    }
+}
