@@ -20,6 +20,10 @@ class CheckCommandEnvironment implements EnvironmentPostProcessor {
     /** Set to true while the check command runs. */
     static final String ACTIVE = "portcullis.checks.command";
 
+    static final List<String> WEB_ONLY_AUTO_CONFIGURATIONS = List.of(
+            "com.vaadin.flow.spring.SpringBootAutoConfiguration",
+            "com.vaadin.flow.spring.SpringSecurityAutoConfiguration");
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String nonOptionArgs = environment.getProperty("nonOptionArgs", "");
@@ -32,6 +36,10 @@ class CheckCommandEnvironment implements EnvironmentPostProcessor {
         settings.put("spring.main.web-application-type", "none");
         // Validating the schema would fail on a database with pending migrations before we could report them.
         settings.put("spring.jpa.hibernate.ddl-auto", "none");
+        // Vaadin's auto-configuration expects a web application context even when there is no web server.
+        String excluded = environment.getProperty("spring.autoconfigure.exclude", "");
+        settings.put("spring.autoconfigure.exclude", (excluded.isBlank() ? "" : excluded + ",")
+                + String.join(",", WEB_ONLY_AUTO_CONFIGURATIONS));
         if (environment.getProperty("logging.level.root") == null) {
             settings.put("logging.level.root", "warn");
         }
