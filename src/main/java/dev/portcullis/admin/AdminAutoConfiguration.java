@@ -141,4 +141,16 @@ public final class AdminAutoConfiguration {
             }
         };
     }
+
+    /** The security audit: a menu entry and a dashboard badge, both for superusers only. */
+    @Bean
+    AdminMenuContributor portcullisSecurityAuditMenu() {
+        return () -> java.util.List.of(AdminMenuItem.navigation("Security audit",
+                dev.portcullis.admin.ui.SecurityAuditView.PATH, "vaadin:shield", 900, AdminPermissions.SUPERUSER));
+    }
+
+    @Bean
+    AdminDashboardWidget portcullisSecurityAuditWidget(dev.portcullis.checks.CheckRegistry registry) {
+        return new dev.portcullis.admin.ui.SecurityAuditWidget(registry);
+    }
 }

@@ -29,6 +29,7 @@ public final class CheckRegistry {
     private final Map<String, Check> checks;
     private final Set<String> silenced;
     private final Clock clock;
+    private volatile CheckReport latest;
 
     /**
      * @param checks the checks by name (bean name), run in this order
@@ -65,7 +66,17 @@ public final class CheckRegistry {
                 }
             }
         }
-        return new CheckReport(clock.instant(), findings, silencedCount);
+        CheckReport report = new CheckReport(clock.instant(), findings, silencedCount);
+        if (scope == Scope.DEPLOY && tags.isEmpty()) {
+            latest = report;
+        }
+        return report;
+    }
+
+    /** The report of the latest full run (start-up, audit view or re-run), running the checks if there was none. */
+    public CheckReport latest() {
+        CheckReport report = latest;
+        return report != null ? report : run(Scope.DEPLOY);
     }
 
     /** Runs every check. */

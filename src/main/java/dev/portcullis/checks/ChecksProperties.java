@@ -21,6 +21,24 @@ public class ChecksProperties {
     /** Where the online version check reads {@code maven-metadata.xml} files from. */
     private String mavenRepository = "https://repo.maven.apache.org/maven2";
 
+    /**
+     * Where the check documentation lives (the README's "Security audit and checkup" section as published for your
+     * team); the audit view links each finding there. Unset: no links.
+     */
+    private String docsUrl;
+
+    public String getDocsUrl() {
+        return docsUrl;
+    }
+
+    public void setDocsUrl(String docsUrl) {
+        if (docsUrl != null && !docsUrl.isBlank() && !docsUrl.startsWith("https://") && !docsUrl.startsWith("http://")
+                && !docsUrl.startsWith("/")) {
+            throw new IllegalArgumentException("'portcullis.checks.docs-url' must be an http(s) URL or a path");
+        }
+        this.docsUrl = docsUrl == null || docsUrl.isBlank() ? null : docsUrl;
+    }
+
     public List<String> getSilenced() {
         return silenced;
     }
