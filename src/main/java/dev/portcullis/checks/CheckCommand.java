@@ -12,7 +12,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 
 /**
- * {@code java -jar app.jar check [--deploy] [--fail-level WARNING] [--tag security] [--json]}: runs the checks
+ * {@code java -jar app.jar check [--deploy] [--fail-level WARNING] [--tag security] [--json]}, or
+ * {@code check --checkup https://shop.example.com}: runs the checks (or the live checkup)
  * without a web server, prints them as Django does and exits 1 when a finding reaches the fail level (default
  * ERROR), 0 otherwise, so a deploy pipeline can stop a bad release. Runs before every other runner and exits, so
  * nothing else (such as creating the first user) happens.
@@ -24,11 +25,14 @@ final class CheckCommand implements ApplicationRunner, Ordered {
     private final CheckRegistry registry;
     private final PrintStream out;
     private final IntConsumer exit;
+    private final java.util.function.Function<String, CheckupResult> checkup;
 
-    CheckCommand(CheckRegistry registry, PrintStream out, IntConsumer exit) {
+    CheckCommand(CheckRegistry registry, PrintStream out, IntConsumer exit,
+            java.util.function.Function<String, CheckupResult> checkup) {
         this.registry = registry;
         this.out = out;
         this.exit = exit;
+        this.checkup = checkup;
     }
 
     @Override
@@ -47,6 +51,14 @@ final class CheckCommand implements ApplicationRunner, Ordered {
             exit.accept(2);
             return;
         }
+        if (options.checkup() != null) {
+            CheckupResult result = checkup.apply(options.checkup());
+            out.print(result.describe());
+            out.flush();
+            exit.accept(result.findings().stream().anyMatch(f -> f.level().compareTo(options.failLevel()) >= 0)
+                    || result.grade().equals("F") ? 1 : 0);
+            return;
+        }
         CheckReport report = registry.run(options.deploy() ? CheckRegistry.Scope.DEPLOY : CheckRegistry.Scope.STARTUP,
                 options.tags());
         out.print(options.json() ? CheckReportJson.format(report) : CheckReportText.format(report));
@@ -55,14 +67,15 @@ final class CheckCommand implements ApplicationRunner, Ordered {
     }
 
     /** What the command line asked for. */
-    record Options(boolean deploy, CheckLevel failLevel, Set<String> tags, boolean json) {
+    record Options(boolean deploy, CheckLevel failLevel, Set<String> tags, boolean json, String checkup) {
 
         static final String USAGE = "Usage: check [--deploy] [--fail-level INFO|WARNING|ERROR|CRITICAL]"
-                + " [--tag TAG]... [--json]";
+                + " [--tag TAG]... [--json] | check --checkup URL";
 
         static Options parse(String... args) {
             boolean deploy = false;
             boolean json = false;
+            String checkup = null;
             CheckLevel failLevel = CheckLevel.ERROR;
             Set<String> tags = new LinkedHashSet<>();
             List<String> list = List.of(args);
@@ -73,7 +86,7 @@ final class CheckCommand implements ApplicationRunner, Ordered {
                 switch (name) {
                     case "--deploy" -> deploy = true;
                     case "--json" -> json = true;
-                    case "--fail-level", "--tag" -> {
+                    case "--fail-level", "--tag", "--checkup" -> {
                         String value;
                         if (arg.contains("=")) {
                             value = arg.substring(arg.indexOf('=') + 1);
@@ -84,6 +97,8 @@ final class CheckCommand implements ApplicationRunner, Ordered {
                         }
                         if (name.equals("--tag")) {
                             tags.add(value);
+                        } else if (name.equals("--checkup")) {
+                            checkup = value;
                         } else {
                             failLevel = level(value);
                         }
@@ -96,7 +111,7 @@ final class CheckCommand implements ApplicationRunner, Ordered {
                     }
                 }
             }
-            return new Options(deploy, failLevel, Set.copyOf(tags), json);
+            return new Options(deploy, failLevel, Set.copyOf(tags), json, checkup);
         }
 
         private static CheckLevel level(String value) {

@@ -33,7 +33,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * beans.
  */
 @AutoConfiguration
-@EnableConfigurationProperties(ChecksProperties.class)
+@EnableConfigurationProperties({ChecksProperties.class, CheckupProperties.class})
 public final class ChecksAutoConfiguration {
 
     @Bean
@@ -50,10 +50,20 @@ public final class ChecksAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    Checkup portcullisCheckup(CheckupProperties properties, ObjectProvider<Clock> clock,
+            ObjectProvider<java.security.SecureRandom> random) {
+        return new Checkup(properties.getTimeout(), clock.getIfAvailable(Clock::systemUTC),
+                random.getIfAvailable(java.security.SecureRandom::new));
+    }
+
+    @Bean
     @ConditionalOnProperty(name = CheckCommandEnvironment.ACTIVE, havingValue = "true")
-    CheckCommand portcullisCheckCommand(CheckRegistry registry, ConfigurableApplicationContext context) {
+    CheckCommand portcullisCheckCommand(CheckRegistry registry, Checkup checkup, Environment environment,
+            ConfigurableApplicationContext context) {
         PrintStream out = System.out;
-        return new CheckCommand(registry, out, code -> System.exit(SpringApplication.exit(context, () -> code)));
+        return new CheckCommand(registry, out, code -> System.exit(SpringApplication.exit(context, () -> code)),
+                url -> checkup.run(url, environment.getProperty("portcullis.admin.path", "/console")));
     }
 
     @Bean

@@ -44,7 +44,11 @@ class CheckCommandTest {
         checks.put("db", Check.deploy("database", () -> List.of(CheckMessage.warning("database.W001", "url",
                 "H2 in production.", null))));
         CheckRegistry registry = new CheckRegistry(checks, Set.of("database.W001"), Clock.systemUTC());
-        new CheckCommand(registry, new PrintStream(output, true, StandardCharsets.UTF_8), exitCode::set)
+        new CheckCommand(registry, new PrintStream(output, true, StandardCharsets.UTF_8), exitCode::set,
+                url -> new CheckupResult(java.net.URI.create(url), java.time.Instant.EPOCH, 40, "D+",
+                        List.of(new CheckupResult.Test("x-frame-options", "x-frame-options-not-implemented", -20, false,
+                                "Send X-Frame-Options: DENY.")),
+                        List.of(CheckMessage.warning("checkup.W005", url, "Versions in headers.", null))))
                 .run(new DefaultApplicationArguments(args));
         return output.toString(StandardCharsets.UTF_8);
     }
@@ -77,6 +81,18 @@ class CheckCommandTest {
     void tagsAndJsonSelectWhatIsPrinted() {
         String json = run("check", "--deploy", "--tag", "security", "--json", "--spring.profiles.active=prod");
         assertThat(json).contains("\"id\": \"security.W004\"").doesNotContain("config.W999");
+    }
+
+    @Test
+    void theCheckupPrintsGradeAndWhatToFixFirst() {
+        String text = run("check", "--checkup", "https://shop.example.com");
+        assertThat(text).startsWith("Checkup of https://shop.example.com: grade D+ (score 40/100")
+                .contains("Fix first:\n   -20  x-frame-options: x-frame-options-not-implemented")
+                .contains("(checkup.W005) Versions in headers.");
+        assertThat(exitCode).hasValue(0);
+        output.reset();
+        run("check", "--checkup=https://shop.example.com", "--fail-level", "WARNING");
+        assertThat(exitCode).hasValue(1);
     }
 
     @Test

@@ -29,7 +29,13 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 
+import com.vaadin.flow.component.textfield.TextField;
+
 import dev.portcullis.admin.AdminPageTitles;
+import dev.portcullis.admin.AdminProperties;
+import dev.portcullis.checks.Checkup;
+import dev.portcullis.checks.CheckupProperties;
+import dev.portcullis.checks.CheckupResult;
 import dev.portcullis.admin.AdminPermissions;
 import dev.portcullis.checks.CheckLevel;
 import dev.portcullis.checks.CheckMessage;
@@ -67,10 +73,19 @@ public class SecurityAuditView extends VerticalLayout implements HasDynamicTitle
     final Anchor exportText;
     final Anchor exportJson;
 
+    final TextField checkupUrl = new TextField("Site to probe");
+    final Button runCheckup = new Button("Run the live checkup");
+    final Div checkupResult = new Div();
+
+    private final Checkup checkup;
+    private final String adminPath;
     private CheckReport report;
 
-    public SecurityAuditView(CheckRegistry registry, AdminPageTitles titles, ChecksProperties properties) {
+    public SecurityAuditView(CheckRegistry registry, AdminPageTitles titles, ChecksProperties properties,
+            Checkup checkup, CheckupProperties checkupProperties, AdminProperties admin) {
         this.registry = registry;
+        this.checkup = checkup;
+        this.adminPath = admin.getPath();
         this.titles = titles;
         this.docsUrl = properties.getDocsUrl();
         addClassName("pc-security-audit");
@@ -88,6 +103,62 @@ public class SecurityAuditView extends VerticalLayout implements HasDynamicTitle
                 new Paragraph("Deploy checks of this installation's settings, database and versions. Fix what is "
                         + "listed, or silence an id you have weighed with portcullis.checks.silenced."),
                 new HorizontalLayout(rerun, exportText, exportJson), summary, findings);
+        checkupUrl.setId("checkup-url");
+        checkupUrl.setWidth("30em");
+        checkupUrl.setHelperText("A public URL or host name; a bare host is probed on ports 80 and 443 like the"
+                + " HTTP Observatory does.");
+        checkupUrl.setValue(checkupProperties.getUrl() != null ? checkupProperties.getUrl() : ownUrl());
+        runCheckup.setId("checkup-run");
+        runCheckup.addClickListener(click -> runCheckup());
+        checkupResult.setId("checkup-result");
+        add(new H2("Live checkup"), new Paragraph("Probes the running site over the network the way an attacker's"
+                + " scanner would, and grades it with Mozilla HTTP Observatory's scoring."),
+                new HorizontalLayout(checkupUrl, runCheckup), checkupResult);
+    }
+
+    /** The address this page was opened at: the application's own external URL. */
+    private static String ownUrl() {
+        com.vaadin.flow.server.VaadinRequest request = com.vaadin.flow.server.VaadinRequest.getCurrent();
+        if (request instanceof com.vaadin.flow.server.VaadinServletRequest servlet) {
+            var http = servlet.getHttpServletRequest();
+            boolean defaultPort = (http.getScheme().equals("https") && http.getServerPort() == 443)
+                    || (http.getScheme().equals("http") && http.getServerPort() == 80);
+            return http.getScheme() + "://" + http.getServerName() + (defaultPort ? "" : ":" + http.getServerPort())
+                    + "/";
+        }
+        return "";
+    }
+
+    void runCheckup() {
+        requireSuperuser();
+        checkupResult.removeAll();
+        String target = checkupUrl.getValue().strip();
+        if (target.isEmpty() || (target.contains("://") && !target.startsWith("http://")
+                && !target.startsWith("https://"))) {
+            checkupUrl.setInvalid(true);
+            checkupUrl.setErrorMessage("Enter an http(s) URL or a host name.");
+            return;
+        }
+        checkupUrl.setInvalid(false);
+        CheckupResult result;
+        try {
+            result = checkup.run(target, adminPath);
+        } catch (IllegalArgumentException malformed) {
+            checkupUrl.setInvalid(true);
+            checkupUrl.setErrorMessage("Not a URL: " + malformed.getMessage());
+            return;
+        }
+        H3 grade = new H3("Grade " + result.grade() + " · score " + result.score());
+        grade.setId("checkup-grade");
+        checkupResult.add(grade);
+        if (!result.fixFirst().isEmpty()) {
+            Div fix = new Div(new H3("Fix first"));
+            fix.setId("checkup-fix-first");
+            result.fixFirst().forEach(test -> fix.add(new Paragraph(test.modifier() + "  " + test.name() + ": "
+                    + test.result() + " — " + test.advice())));
+            checkupResult.add(fix);
+        }
+        result.findings().forEach(finding -> checkupResult.add(card(finding)));
     }
 
     @Override

@@ -78,6 +78,50 @@ class SecurityAuditViewTest extends BookshopKaribuTest {
     }
 
     @Test
+    void theLiveCheckupGradesASiteAndSaysWhatToFixFirst() throws Exception {
+        com.sun.net.httpserver.HttpServer site = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        site.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Server", "Apache/2.4.1");
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            byte[] body = "<html><a href=\"/console/login\">Staff</a></html>".getBytes();
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        site.start();
+        try {
+            signInAs("audit-root");
+            UI.getCurrent().navigate(SecurityAuditView.class);
+            SecurityAuditView view = _get(SecurityAuditView.class);
+            assertThat(view.checkupUrl.getValue()).as("defaults to the app's own URL").startsWith("http");
+
+            com.github.mvysny.kaributesting.v10.LocatorJ._setValue(view.checkupUrl,
+                    "http://127.0.0.1:" + site.getAddress().getPort() + "/");
+            _click(view.runCheckup);
+
+            String html = view.checkupResult.getElement().getOuterHTML();
+            // No CSP (-25), no redirect to HTTPS (-20), no HTTPS so no HSTS (-20), no frame options (-20), no nosniff (-5).
+            assertThat(html).contains("Grade F · score 10", "content-security-policy: csp-not-implemented",
+                    "checkup.W005", "Apache/2.4.1", "checkup.W011", "/console", "checkup.W010");
+        } finally {
+            site.stop(0);
+        }
+    }
+
+    @Test
+    void aMalformedCheckupTargetIsRefusedWithAMessage() {
+        signInAs("audit-root");
+        UI.getCurrent().navigate(SecurityAuditView.class);
+        SecurityAuditView view = _get(SecurityAuditView.class);
+        com.github.mvysny.kaributesting.v10.LocatorJ._setValue(view.checkupUrl, "ftp://files.example.com");
+        _click(view.runCheckup);
+        assertThat(view.checkupUrl.isInvalid()).isTrue();
+        assertThat(view.checkupUrl.getValue()).isEqualTo("ftp://files.example.com");
+        assertThat(view.checkupResult.getChildren()).isEmpty();
+    }
+
+    @Test
     void staffWhoAreNotSuperusersAreRefused() {
         signInAs("audit-staff");
         assertThatThrownBy(() -> UI.getCurrent().navigate(SecurityAuditView.class))
