@@ -146,7 +146,7 @@ public final class AdminAutoConfiguration {
     @Bean
     AdminMenuContributor portcullisSecurityAuditMenu() {
         return () -> java.util.List.of(AdminMenuItem.navigation("Security audit",
-                dev.portcullis.admin.ui.SecurityAuditView.PATH, "vaadin:shield", 900, AdminPermissions.SUPERUSER));
+                dev.portcullis.admin.ui.SecurityAuditView.PATH, "vaadin:shield", 990, AdminPermissions.SUPERUSER));
     }
 
     @Bean

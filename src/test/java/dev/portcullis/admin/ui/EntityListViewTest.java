@@ -130,7 +130,7 @@ class EntityListViewTest extends BookshopKaribuTest {
         UI.getCurrent().navigate(DashboardView.class);
         assertThat(_get(MainLayout.class).navigation.getItems()).extracting(i -> i.getLabel())
                 .containsExactly("Dashboard", "Books", "Authors", "Customers", "Orders", "Order lines", "Users", "Roles",
-                        "Sign-in locks", "Sessions");
+                        "Sign-in locks", "Sessions", "Security audit");
         assertThatThrownBy(() -> _get(EntityListView.class)).isInstanceOf(AssertionError.class);
     }
 }
