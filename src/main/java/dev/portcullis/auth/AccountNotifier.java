@@ -38,6 +38,20 @@ public class AccountNotifier {
 
     /** After a user's password was changed, by themselves or by an administrator. */
     public void passwordChanged(AdminUser user, String changedBy) {
+        accountChanged(user, "password was changed",
+                "the password of your " + admin.getSiteName() + " account was changed", changedBy,
+                "Your other signed-in sessions have been ended.");
+    }
+
+    /**
+     * Tells a user about a change to their account's security, such as their second factor being reset.
+     *
+     * @param subject completes "Your &lt;site&gt; ..." in the subject line
+     * @param what what happened, completed with the time and who did it
+     * @param changedBy the user's own username or the administrator's
+     * @param consequence a sentence on what follows; may be empty
+     */
+    public void accountChanged(AdminUser user, String subject, String what, String changedBy, String consequence) {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null || user.getEmail() == null || user.getEmail().isBlank()) {
             return;
@@ -45,18 +59,18 @@ public class AccountNotifier {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(user.getEmail());
-        message.setSubject("Your " + admin.getSiteName() + " password was changed");
+        message.setSubject("Your " + admin.getSiteName() + " " + subject);
         message.setText("Hello " + user.getUsername() + ",\n\n"
-                + "the password of your " + admin.getSiteName() + " account was changed at "
+                + what + " at "
                 + TIME.format(clock.instant().atOffset(ZoneOffset.UTC))
                 + (changedBy.equals(user.getUsername()) ? " by you" : " by the administrator " + changedBy) + ".\n"
-                + "Your other signed-in sessions have been ended.\n\n"
+                + (consequence.isEmpty() ? "" : consequence + "\n") + "\n"
                 + "If you did not expect this, tell an administrator at once.\n");
         try {
             sender.send(message);
-            log.info("Told '{}' by e-mail that their password changed", user.getUsername());
+            log.info("Told '{}' by e-mail that their {}", user.getUsername(), subject);
         } catch (MailException failed) {
-            log.warn("Could not e-mail '{}' about their password change: {}", user.getUsername(), failed.getMessage());
+            log.warn("Could not e-mail '{}' that their {}: {}", user.getUsername(), subject, failed.getMessage());
         }
     }
 }

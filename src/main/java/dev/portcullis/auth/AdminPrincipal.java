@@ -22,9 +22,11 @@ public final class AdminPrincipal implements UserDetails, CredentialsContainer, 
     private String passwordHash;
     private final List<GrantedAuthority> authorities;
     private volatile boolean mustChangePassword;
+    private final boolean twoFactorEnabled;
 
     AdminPrincipal(long userId, String username, String displayName, String passwordHash,
-            List<GrantedAuthority> authorities, boolean mustChangePassword) {
+            List<GrantedAuthority> authorities, boolean mustChangePassword, boolean twoFactorEnabled) {
+        this.twoFactorEnabled = twoFactorEnabled;
         this.userId = userId;
         this.username = username;
         this.displayName = displayName;
@@ -60,6 +62,16 @@ public final class AdminPrincipal implements UserDetails, CredentialsContainer, 
     /** True until a user with a generated password has chosen their own. */
     public boolean isMustChangePassword() {
         return mustChangePassword;
+    }
+
+    /** True when the user had a second factor when they signed in. */
+    public boolean isTwoFactorEnabled() {
+        return twoFactorEnabled;
+    }
+
+    /** True when one of the user's authorities is among {@code authorities}. */
+    public boolean hasAnyAuthority(java.util.Collection<String> wanted) {
+        return authorities.stream().anyMatch(a -> wanted.contains(a.getAuthority()));
     }
 
     void passwordChanged() {

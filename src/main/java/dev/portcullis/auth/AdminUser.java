@@ -62,6 +62,10 @@ public class AdminUser {
     /** Set for generated (bootstrap or admin-issued) passwords: the user must choose their own first. */
     private boolean mustChangePassword;
 
+    /** Maintained by the two-factor feature: true once the user has confirmed an authenticator. */
+    @Column(name = "two_factor_enabled", nullable = false)
+    private boolean twoFactorEnabled;
+
     @Column(nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -153,6 +157,16 @@ public class AdminUser {
 
     void setMustChangePassword(boolean mustChangePassword) {
         this.mustChangePassword = mustChangePassword;
+    }
+
+    /** True when the user signs in with a second factor. */
+    public boolean isTwoFactorEnabled() {
+        return twoFactorEnabled;
+    }
+
+    /** Set by the two-factor service only, as it enables, resets or turns off a user's second factor. */
+    public void setTwoFactorEnabled(boolean twoFactorEnabled) {
+        this.twoFactorEnabled = twoFactorEnabled;
     }
 
     public Instant getCreatedAt() {

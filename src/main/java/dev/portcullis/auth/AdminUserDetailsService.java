@@ -56,6 +56,6 @@ class AdminUserDetailsService implements UserDetailsService, UserDetailsPassword
         String displayName = user.getFullName() == null || user.getFullName().isBlank()
                 ? user.getUsername() : user.getFullName();
         return new AdminPrincipal(user.getId(), user.getUsername(), displayName, user.getPasswordHash(),
-                authorities, user.isMustChangePassword());
+                authorities, user.isMustChangePassword(), user.isTwoFactorEnabled());
     }
 }

@@ -176,6 +176,13 @@ public class AdminUserService {
         return saved;
     }
 
+    /** True when {@code rawPassword} is the user's current password; for re-confirming before a sensitive change. */
+    @Transactional(readOnly = true)
+    public boolean passwordMatches(long userId, String rawPassword) {
+        return rawPassword != null && users.findById(userId)
+                .map(user -> encoder.matches(rawPassword, user.getPasswordHash())).orElse(false);
+    }
+
     /** Notes the time of a successful sign-in. */
     @Transactional
     public void recordSignIn(String username) {

@@ -106,7 +106,11 @@ public final class AuthAutoConfiguration {
 
     @Bean
     ApplicationListener<AuthenticationSuccessEvent> portcullisSignInRecorder(AdminUserService users) {
-        return event -> users.recordSignIn(event.getAuthentication().getName());
+        return event -> {
+            if (!(event.getAuthentication() instanceof PendingSignIn)) {
+                users.recordSignIn(event.getAuthentication().getName());
+            }
+        };
     }
 
     @Bean
@@ -138,6 +142,12 @@ public final class AuthAutoConfiguration {
     }
 
     @Bean
+    SecondFactorSignIn portcullisSecondFactorSignIn(LoginThrottleService throttle,
+            org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+        return new SecondFactorSignIn(throttle, events, clock);
+    }
+
+    @Bean
     ForcedPasswordChangeGuard portcullisForcedPasswordChangeGuard() {
         return new ForcedPasswordChangeGuard();
     }
@@ -165,14 +175,15 @@ public final class AuthAutoConfiguration {
         @Bean
         @Order(ADMIN_FILTER_CHAIN_ORDER)
         SecurityFilterChain portcullisAdminFilterChain(HttpSecurity http, AdminProperties admin,
-                AdminUserDetailsService userDetailsService, PasswordEncoder encoder, LoginThrottleService throttle)
-                throws Exception {
+                AdminUserDetailsService userDetailsService, PasswordEncoder encoder, LoginThrottleService throttle,
+                ObjectProvider<SecondFactorPolicy> secondFactor, Clock clock) throws Exception {
             String path = admin.getPath();
             http.securityMatcher(path, path + "/**");
             DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(userDetailsService);
             passwords.setPasswordEncoder(encoder);
             passwords.setUserDetailsPasswordService(userDetailsService);
-            http.authenticationProvider(new ThrottlingAuthenticationProvider(passwords, throttle));
+            http.authenticationProvider(new ThrottlingAuthenticationProvider(passwords, throttle,
+                    secondFactor.getIfAvailable(() -> user -> java.util.Optional.empty()), clock));
             // One answer for every failure; a throttled attempt says only that it was throttled.
             // The login page is named here as well as by Vaadin's configurer below: this customizer runs first, and
             // without it the entry point for browsers would send them to /login at the site root.

@@ -30,6 +30,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     /** Query parameter added to {@code ?error} when the sign-in throttle refused the attempt. */
     static final String THROTTLED = "throttled";
+    /** Query parameter for a sign-in that waited too long at its second step. */
+    static final String EXPIRED = "expired";
+    static final String EXPIRED_TITLE = "Sign-in timed out";
+    static final String EXPIRED_MESSAGE = "The code step was left open too long. Sign in again.";
     static final String FAILURE_TITLE = "Incorrect username or password";
     static final String THROTTLED_TITLE = "Too many failed sign-ins";
     static final String THROTTLED_MESSAGE = "Sign-in is paused for a while after repeated failures. Try again later,"
@@ -71,10 +75,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
         var parameters = event.getLocation().getQueryParameters().getParameters();
         boolean throttled = parameters.containsKey(THROTTLED);
-        i18n.getErrorMessage().setTitle(throttled ? THROTTLED_TITLE : FAILURE_TITLE);
-        i18n.getErrorMessage().setMessage(throttled ? THROTTLED_MESSAGE : FAILURE_MESSAGE);
+        boolean expired = parameters.containsKey(EXPIRED);
+        i18n.getErrorMessage().setTitle(expired ? EXPIRED_TITLE : throttled ? THROTTLED_TITLE : FAILURE_TITLE);
+        i18n.getErrorMessage().setMessage(expired ? EXPIRED_MESSAGE : throttled ? THROTTLED_MESSAGE : FAILURE_MESSAGE);
         form.setI18n(i18n);
-        form.setError(parameters.containsKey("error"));
+        form.setError(parameters.containsKey("error") || expired);
     }
 
     @Override

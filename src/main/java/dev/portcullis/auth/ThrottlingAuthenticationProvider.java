@@ -1,5 +1,8 @@
 package dev.portcullis.auth;
 
+import java.time.Clock;
+import java.util.Optional;
+
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
@@ -15,10 +18,15 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider passwords;
     private final LoginThrottleService throttle;
+    private final SecondFactorPolicy secondFactor;
+    private final Clock clock;
 
-    ThrottlingAuthenticationProvider(AuthenticationProvider passwords, LoginThrottleService throttle) {
+    ThrottlingAuthenticationProvider(AuthenticationProvider passwords, LoginThrottleService throttle,
+            SecondFactorPolicy secondFactor, Clock clock) {
         this.passwords = passwords;
         this.throttle = throttle;
+        this.secondFactor = secondFactor;
+        this.clock = clock;
     }
 
     @Override
@@ -32,6 +40,14 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
         }
         try {
             Authentication authenticated = passwords.authenticate(attempt);
+            if (authenticated.getPrincipal() instanceof AdminPrincipal user) {
+                Optional<PendingSignIn.Step> step = secondFactor.requiredStep(user);
+                if (step.isPresent()) {
+                    // The failure count stays as it is until the second step succeeds, so a known password does
+                    // not buy fresh code attempts.
+                    return new PendingSignIn(user, step.get(), clock.instant(), address);
+                }
+            }
             throttle.recordSuccess(username);
             return authenticated;
         } catch (BadCredentialsException failed) {

@@ -39,7 +39,8 @@ final class UserAdmins {
 
         @Override
         public List<String> listDisplay() {
-            return List.of("username", "fullName", "email", "staff", "superuser", "active", "lastLoginAt");
+            return List.of("username", "fullName", "email", "staff", "superuser", "active", "twoFactorEnabled",
+                    "lastLoginAt");
         }
 
         @Override
@@ -49,7 +50,7 @@ final class UserAdmins {
 
         @Override
         public List<String> listFilter() {
-            return List.of("staff", "superuser", "active");
+            return List.of("staff", "superuser", "active", "twoFactorEnabled");
         }
 
         @Override
@@ -60,12 +61,12 @@ final class UserAdmins {
         @Override
         public List<String> fields() {
             return List.of("username", "fullName", "email", "active", "staff", "superuser", "roles", "mustChangePassword",
-                    "createdAt", "lastLoginAt", "passwordChangedAt");
+                    "twoFactorEnabled", "createdAt", "lastLoginAt", "passwordChangedAt");
         }
 
         @Override
         public List<String> readonlyFields() {
-            return List.of("mustChangePassword", "createdAt", "lastLoginAt", "passwordChangedAt");
+            return List.of("mustChangePassword", "twoFactorEnabled", "createdAt", "lastLoginAt", "passwordChangedAt");
         }
 
         @Override
@@ -80,7 +81,9 @@ final class UserAdmins {
 
         @Override
         public java.util.Map<String, String> objectLinks(AdminUser user) {
-            return java.util.Map.of("Set password", "user-password/" + user.getId());
+            // The two-factor feature serves the second link; its page checks user:change again.
+            return java.util.Map.of("Set password", "user-password/" + user.getId(),
+                    "Reset two-factor sign-in", "user-two-factor/" + user.getId());
         }
 
         @Override

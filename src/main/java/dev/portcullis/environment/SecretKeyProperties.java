@@ -13,6 +13,20 @@ public class SecretKeyProperties {
     /** Base64 of at least 32 random bytes; encrypts secrets at rest. Required in production. */
     private String secretKey;
 
+    /**
+     * Keys used before {@code secret-key}, Base64 as well: secrets encrypted with them can still be read, and are
+     * encrypted again with the current key as they are used. Remove a key once nothing needs it.
+     */
+    private java.util.List<String> previousSecretKeys = new java.util.ArrayList<>();
+
+    public java.util.List<String> getPreviousSecretKeys() {
+        return previousSecretKeys;
+    }
+
+    public void setPreviousSecretKeys(java.util.List<String> previousSecretKeys) {
+        this.previousSecretKeys = previousSecretKeys;
+    }
+
     public String getSecretKey() {
         return secretKey;
     }

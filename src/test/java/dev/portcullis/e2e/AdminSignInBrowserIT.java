@@ -17,7 +17,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A newcomer's first visit, in a real browser against the real production jar in the prod profile: sign in
- * with the one-time password the jar printed, choose a new password, reach the dashboard, sign out.
+ * with the one-time password the jar printed, set up two-factor sign-in in the wizard with codes from the independent
+ * {@code oathtool}, choose a new password, reach the dashboard, sign out; then sign in again with password and code,
+ * and see a replayed code refused.
  */
 class AdminSignInBrowserIT {
 
@@ -64,6 +66,32 @@ class AdminSignInBrowserIT {
         Browser.screenshot(browser, "login-error");
 
         signIn(wait, "admin", oneTimePassword);
+        // Production requires two-factor sign-in for staff: straight from the password into the wizard.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("two-factor-step"), "Step 1 of 4"));
+        Browser.screenshot(browser, "two-factor-why");
+        browser.findElement(By.id("two-factor-next")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("two-factor-qr")));
+        wait.until(d -> ((Number) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return document.getElementById('two-factor-qr').naturalWidth")).intValue() > 0);
+        String secret = browser.findElement(By.id("two-factor-secret")).getText().replace(" ", "");
+        assertThat(secret).matches("[A-Z2-7]{32}");
+        Browser.screenshot(browser, "two-factor-scan");
+        browser.findElement(By.id("two-factor-next")).click();
+        String confirmingCode = Oathtool.totp(secret);
+        type(wait, "#two-factor-code input", confirmingCode);
+        browser.findElement(By.id("two-factor-next")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("two-factor-step"), "Step 4 of 4"));
+        List<String> recoveryCodes = browser.findElements(By.cssSelector("#recovery-codes li")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(recoveryCodes).hasSize(10).allMatch(code -> code.matches("[0-9A-Z]{5}-[0-9A-Z]{5}"));
+        assertThat(browser.findElement(By.id("download-recovery-codes")).getDomAttribute("href")).isNotBlank();
+        Browser.screenshot(browser, "two-factor-recovery-codes");
+        assertThat(browser.findElement(By.id("two-factor-next")).getDomAttribute("disabled")).isNotNull();
+        browser.findElement(By.id("recovery-codes-stored")).click();
+        wait.until(d -> d.findElement(By.id("two-factor-next")).getDomAttribute("disabled") == null);
+        browser.findElement(By.id("two-factor-next")).click();
+
+        // Then the forced password change, which comes after the second factor.
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-password")));
         Browser.screenshot(browser, "change-password");
         type(wait, "#current-password input", oneTimePassword);
@@ -108,6 +136,41 @@ class AdminSignInBrowserIT {
         // The session is gone on the server: the dashboard asks for sign-in again.
         browser.get(app.adminUrl());
         wait.until(ExpectedConditions.urlMatches(".*/login$"));
+
+        // Password and a fresh code from oathtool (the confirming code's time step is spent, so wait for the next).
+        String code = Oathtool.totpAfter(secret, confirmingCode);
+        signIn(wait, "admin", "quiet lantern over harbour water");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("two-factor-code")));
+        Browser.screenshot(browser, "two-factor-code");
+        type(wait, "#two-factor-code input", code);
+        browser.findElement(By.id("two-factor-verify")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//h2[normalize-space()='Welcome, admin']")));
+        signOut(wait);
+
+        // The same code again, still inside its time step: refused, and the sign-in goes no further.
+        signIn(wait, "admin", "quiet lantern over harbour water");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("two-factor-code")));
+        type(wait, "#two-factor-code input", code);
+        browser.findElement(By.id("two-factor-verify")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".pc-problems"), "used already"));
+        Browser.screenshot(browser, "two-factor-replay-refused");
+        browser.get(app.adminUrl() + "book");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("two-factor-code")));
+
+        // A saved recovery code gets in once, and says how many are left.
+        type(wait, "#two-factor-code input", recoveryCodes.get(0));
+        browser.findElement(By.id("two-factor-verify")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("recovery-codes-left"), "9 recovery codes left"));
+        browser.findElement(By.id("two-factor-continue")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//h2[normalize-space()='Welcome, admin']")));
+    }
+
+    private static void signOut(WebDriverWait wait) {
+        browser.findElement(By.cssSelector("vaadin-menu-bar.pc-user-menu vaadin-menu-bar-button")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-menu-bar-item[normalize-space()='Sign out']"))).click();
+        wait.until(ExpectedConditions.urlMatches(".*/login$"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-login-form")));
     }
 
     private static void signIn(WebDriverWait wait, String username, String password) {

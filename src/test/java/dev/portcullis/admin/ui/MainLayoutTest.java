@@ -35,7 +35,7 @@ class MainLayoutTest extends KaribuTest {
         MenuItem root = layout.userMenu.getItems().getFirst();
         assertThat(root.getElement().getAttribute("aria-label")).isEqualTo("User menu for layout-user");
         assertThat(root.getSubMenu().getItems()).extracting(MenuItem::getText)
-                .containsExactly("Change password", "My sessions", "Sign out");
+                .containsExactly("Change password", "Two-factor sign-in", "My sessions", "Sign out");
         assertThat(_get(DashboardView.class).getChildren().findFirst().orElseThrow().getElement().getText())
                 .isEqualTo("Welcome, layout-user");
     }
