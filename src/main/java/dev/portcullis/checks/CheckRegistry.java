@@ -49,6 +49,7 @@ public final class CheckRegistry {
     /** Runs the checks in scope, optionally only those with one of the tags (empty: all). */
     public CheckReport run(Scope scope, Set<String> tags) {
         List<CheckMessage> findings = new ArrayList<>();
+        List<CheckMessage> databaseFailures = new ArrayList<>();
         int silencedCount = 0;
         for (Map.Entry<String, Check> entry : checks.entrySet()) {
             Check check = entry.getValue();
@@ -58,11 +59,25 @@ public final class CheckRegistry {
             if (!tags.isEmpty() && check.tags().stream().noneMatch(tags::contains)) {
                 continue;
             }
-            for (CheckMessage message : runOne(entry.getKey(), check)) {
+            Outcome outcome = runOne(entry.getKey(), check);
+            if (outcome.databaseFailure()) {
+                databaseFailures.addAll(outcome.messages());
+            }
+            for (CheckMessage message : outcome.messages()) {
                 if (silenced.contains(message.id())) {
                     silencedCount++;
                 } else {
                     findings.add(message);
+                }
+            }
+        }
+        if (findings.stream().anyMatch(m -> m.id().equals(PENDING_MIGRATIONS))) {
+            // The schema is not there yet: checks that read it cannot run, and that is reported already.
+            for (CheckMessage failure : databaseFailures) {
+                if (findings.remove(failure)) {
+                    findings.add(CheckMessage.info("checks.I001", failure.source(), "The check '" + failure.source()
+                            + "' could not read the database while migrations are pending.",
+                            "Run the pending migrations, then check again."));
                 }
             }
         }
@@ -84,16 +99,37 @@ public final class CheckRegistry {
         return run(scope, Set.of());
     }
 
-    private static List<CheckMessage> runOne(String name, Check check) {
+    /** The id of the finding that says migrations are pending (DatabaseChecks). */
+    static final String PENDING_MIGRATIONS = "database.W002";
+
+    /** What one check returned, and whether it failed on an SQL error (which pending migrations may explain). */
+    private record Outcome(List<CheckMessage> messages, boolean databaseFailure) {
+    }
+
+    private static Outcome runOne(String name, Check check) {
         try {
             List<CheckMessage> messages = check.run();
-            return messages == null ? List.of() : messages;
+            return new Outcome(messages == null ? List.of() : messages, false);
         } catch (RuntimeException | LinkageError failure) {
-            log.error("The check '{}' failed to run", name, failure);
-            return List.of(CheckMessage.critical("checks.C001", name, "The check '" + name + "' failed to run: "
-                    + failure.getClass().getSimpleName()
+            boolean sql = causedBySql(failure);
+            if (sql) {
+                log.warn("The check '{}' could not read the database: {}", name, failure.toString());
+            } else {
+                log.error("The check '{}' failed to run", name, failure);
+            }
+            return new Outcome(List.of(CheckMessage.critical("checks.C001", name, "The check '" + name
+                    + "' failed to run: " + failure.getClass().getSimpleName()
                     + (failure.getMessage() == null ? "" : ": " + failure.getMessage()),
-                    "Fix the check or the state it inspects; the application log has the stack trace."));
+                    "Fix the check or the state it inspects; the application log has the stack trace.")), sql);
         }
+    }
+
+    private static boolean causedBySql(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -92,6 +92,22 @@ class CheckRegistryTest {
     }
 
     @Test
+    void checksThatCannotReadAnUnmigratedDatabaseAreOnlyNotedWhileMigrationsArePending() {
+        Map<String, Check> checks = new LinkedHashMap<>();
+        checks.put("usersCheck", Check.deploy("security", () -> {
+            throw new IllegalStateException(new java.sql.SQLSyntaxErrorException("Table \"PORTCULLIS_USER\" not found"));
+        }));
+        CheckReport failing = registry(checks, Set.of()).run(CheckRegistry.Scope.DEPLOY);
+        assertThat(failing.findings()).extracting(CheckMessage::id).containsExactly("checks.C001");
+
+        checks.put("migrations", Check.deploy("database", () -> List.of(CheckMessage.warning("database.W002",
+                "flyway", "1 database migration is pending: V1 users.", null))));
+        CheckReport pending = registry(checks, Set.of()).run(CheckRegistry.Scope.DEPLOY);
+        assertThat(pending.findings()).extracting(CheckMessage::id).containsExactly("database.W002", "checks.I001");
+        assertThat(pending.reaches(CheckLevel.ERROR)).isFalse();
+    }
+
+    @Test
     void textReportIsDjangoStyle() {
         CheckReport report = new CheckReport(CLOCK.instant(), List.of(WARNING, ERROR), 0);
 

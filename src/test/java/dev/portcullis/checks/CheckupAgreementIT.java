@@ -50,6 +50,9 @@ class CheckupAgreementIT {
     private static final String PAGE = "<!doctype html><html><head><title>Bookshop</title></head>"
             + "<body><h1>Bookshop</h1><script src=\"/app.js\"></script></body></html>";
 
+    private static final Path LOCK = Path.of("/tmp/portcullis-observatory.lock");
+
+    private static Process flock;
     private static FileChannel lockFile;
     private static FileLock lock;
     private static Path certificatePem;
@@ -66,15 +69,26 @@ class CheckupAgreementIT {
     @BeforeAll
     static void serve() throws Exception {
         boolean required = Boolean.parseBoolean(System.getProperty("portcullis.e2e.required", "true"));
-        if (!Files.isExecutable(SCAN) || new ProcessBuilder(SCAN.toString(), "--help").start().waitFor() == 3) {
+        Path installed = Path.of(System.getenv().getOrDefault("PORTCULLIS_OBSERVATORY_DIR", "/opt/portcullis-observatory"),
+                "node_modules/@mdn/mdn-http-observatory/src/scan.js");
+        if (!Files.isExecutable(SCAN) || !Files.exists(installed)) {
             String message = "The HTTP Observatory is not installed: run .ci/observatory/install.sh.";
             if (required) {
                 throw new IllegalStateException(message);
             }
             Assumptions.abort(message);
         }
-        lockFile = FileChannel.open(Path.of("/tmp/portcullis-observatory.lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+        // Shell scripts take the lock with flock(1) and Java code with a FileChannel lock; on Linux these two kinds
+        // of lock do not see each other, so hold both: flock(1) in a child process that keeps it until we close its
+        // input, then the FileChannel lock.
+        flock = new ProcessBuilder("flock", LOCK.toString(), "-c", "echo locked; cat > /dev/null")
+                .redirectErrorStream(true).start();
+        String locked = new java.io.BufferedReader(new java.io.InputStreamReader(flock.getInputStream(),
+                StandardCharsets.UTF_8)).readLine();
+        if (!"locked".equals(locked)) {
+            throw new IllegalStateException("Could not take " + LOCK + " with flock: " + locked);
+        }
+        lockFile = FileChannel.open(LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         lock = lockFile.lock();
         Path dir = Files.createTempDirectory("checkup-agreement");
         Path keystore = dir.resolve("localhost.p12");
@@ -118,6 +132,15 @@ class CheckupAgreementIT {
         if (lock != null) {
             lock.release();
             lockFile.close();
+        }
+        if (flock != null) {
+            flock.getOutputStream().close();
+            try {
+                flock.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            flock.destroy();
         }
     }
 
