@@ -115,4 +115,43 @@ public final class AdminAutoConfiguration {
     AdminMenuContributor portcullisDashboardMenu() {
         return () -> java.util.List.of(AdminMenuItem.navigation("Dashboard", "", "vaadin:dashboard", 0, null));
     }
+
+    /** security.W046: the admin at a path that scanners try first. */
+    @Bean
+    dev.portcullis.checks.Check portcullisAdminPathCheck(AdminProperties properties) {
+        return dev.portcullis.checks.Check.deploy("security", () -> AdminChecks.wellKnownPath(properties));
+    }
+
+    /** The warnings of the admin registrations (admin.W...), so the audit shows them too; errors stop the start. */
+    @Bean
+    dev.portcullis.checks.Check portcullisAdminRegistrationsCheck(AdminRegistry registry) {
+        return new dev.portcullis.checks.Check() {
+            @Override
+            public java.util.List<dev.portcullis.checks.CheckMessage> run() {
+                return registry.messages();
+            }
+
+            @Override
+            public java.util.Set<String> tags() {
+                return java.util.Set.of("admin");
+            }
+
+            @Override
+            public boolean deploy() {
+                return false;
+            }
+        };
+    }
+
+    /** The security audit: a menu entry and a dashboard badge, both for superusers only. */
+    @Bean
+    AdminMenuContributor portcullisSecurityAuditMenu() {
+        return () -> java.util.List.of(AdminMenuItem.navigation("Security audit",
+                dev.portcullis.admin.ui.SecurityAuditView.PATH, "vaadin:shield", 990, AdminPermissions.SUPERUSER));
+    }
+
+    @Bean
+    AdminDashboardWidget portcullisSecurityAuditWidget(dev.portcullis.checks.CheckRegistry registry) {
+        return new dev.portcullis.admin.ui.SecurityAuditWidget(registry);
+    }
 }

@@ -200,4 +200,22 @@ public final class AuthAutoConfiguration {
             return http.build();
         }
     }
+
+    /** security.W050: a superuser still on the password set at creation (the bootstrap one among them). */
+    @Bean
+    dev.portcullis.checks.Check portcullisUnchangedPasswordCheck(jakarta.persistence.EntityManager em) {
+        return dev.portcullis.checks.Check.deploy("security", () -> AuthChecks.unchangedPasswords(em));
+    }
+
+    /** security.W051, W052: sign-in throttling off or weak. */
+    @Bean
+    dev.portcullis.checks.Check portcullisLockoutCheck(LoginThrottleProperties properties) {
+        return dev.portcullis.checks.Check.deploy("security", () -> AuthChecks.lockout(properties));
+    }
+
+    /** security.W053: sessions that outlive ASVS's limits. */
+    @Bean
+    dev.portcullis.checks.Check portcullisSessionLifetimeCheck(SessionProperties properties) {
+        return dev.portcullis.checks.Check.deploy("security", () -> AuthChecks.sessionLifetimes(properties));
+    }
 }

@@ -41,4 +41,10 @@ public final class EnvironmentAutoConfiguration {
     ErrorPages portcullisErrorPages(EnvironmentInfo environment) {
         return new ErrorPages(environment);
     }
+
+    /** security.W040: the secret key is missing or weak (reported in every environment; prod refuses to start). */
+    @Bean
+    dev.portcullis.checks.Check portcullisSecretKeyCheck(SecretKeyProperties properties) {
+        return dev.portcullis.checks.Check.deploy("security", () -> SecretKeyCheck.run(properties));
+    }
 }

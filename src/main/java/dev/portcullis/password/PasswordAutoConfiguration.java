@@ -23,4 +23,10 @@ public final class PasswordAutoConfiguration {
     PasswordPolicy portcullisPasswordPolicy(PasswordPolicyProperties properties, CommonPasswords common) {
         return new PasswordPolicy(properties, common);
     }
+
+    /** security.W047-W049: a policy weaker than OWASP ASVS. */
+    @Bean
+    dev.portcullis.checks.Check portcullisPasswordPolicyCheck(PasswordPolicyProperties properties) {
+        return dev.portcullis.checks.Check.deploy("security", () -> PasswordPolicyChecks.run(properties));
+    }
 }

@@ -135,7 +135,8 @@ class EntityListViewTest extends BookshopKaribuTest {
         UI.getCurrent().navigate(DashboardView.class);
         assertThat(_get(MainLayout.class).navigation.getItems()).extracting(i -> i.getLabel())
                 .containsExactly("Dashboard", "Books", "Authors", "Customers", "Orders", "Order lines", "Users", "Roles",
-                        "Sign-in locks", "Sessions", "Intrusion attempts", "Intrusions by address", "Honeypot blocks");
+                        "Sign-in locks", "Sessions", "Intrusion attempts", "Intrusions by address", "Honeypot blocks",
+                        "Security audit");
         assertThatThrownBy(() -> _get(EntityListView.class)).isInstanceOf(AssertionError.class);
     }
 }
