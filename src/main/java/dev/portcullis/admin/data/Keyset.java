@@ -114,7 +114,13 @@ final class Keyset {
             parts.add(later ? cb.greaterThan(path, value) : cb.lessThan(path, value));
             alternatives.add(cb.and(parts.toArray(Predicate[]::new)));
         }
-        return cb.or(alternatives.toArray(Predicate[]::new));
+        // The redundant bound on the first term gives the database a range to start an index scan at; without it
+        // PostgreSQL reads the OR as a filter and walks the index from the top.
+        boolean firstLater = terms.getFirst().descending() != cursor.after();
+        Expression first = paths.getFirst();
+        Comparable start = (Comparable) cursor.values().getFirst();
+        return cb.and(firstLater ? cb.greaterThanOrEqualTo(first, start) : cb.lessThanOrEqualTo(first, start),
+                cb.or(alternatives.toArray(Predicate[]::new)));
     }
 
     private static Class<?> typeOf(AdminModel<?> model, String path) {
