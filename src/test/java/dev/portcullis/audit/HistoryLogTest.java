@@ -104,7 +104,7 @@ class HistoryLogTest {
 
         HistoryEntry deleted = history.forObject("order", String.valueOf(orderId), 1).getFirst();
         assertThat(deleted.action()).isEqualTo(AdminChange.Kind.DELETE);
-        assertThat(deleted.detail()).isEqualTo("with " + lines + " order lines");
+        assertThat(deleted.detail()).isEqualTo("with " + (lines == 1 ? "1 order line" : lines + " order lines"));
         assertThat(deleted.changes()).contains(new FieldChange("status", status, null, false));
 
         Book book = service.newInstance(books);

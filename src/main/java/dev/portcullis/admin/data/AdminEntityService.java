@@ -375,6 +375,7 @@ public class AdminEntityService {
     public <T> DeletionPreview previewDelete(AdminModel<T> model, List<Object> ids) {
         require(model, AdminOperation.DELETE);
         Map<String, long[]> cascadeCounts = new java.util.LinkedHashMap<>();
+        Map<String, String> singulars = new java.util.HashMap<>();
         Map<String, long[]> blockerCounts = new java.util.LinkedHashMap<>();
         Map<String, List<String>> examples = new HashMap<>();
         for (int from = 0; from < ids.size(); from += PREVIEW_BATCH) {
@@ -392,6 +393,8 @@ public class AdminEntityService {
                     return;
                 }
                 String label = registry.byClass(other).map(m -> m.pluralLabel()).orElse(other.getSimpleName() + " rows");
+                singulars.putIfAbsent(label, registry.byClass(other).map(m -> m.label())
+                        .orElse(other.getSimpleName() + " row"));
                 Map<String, long[]> target = cascadesFrom(em.getMetamodel().entity(model.entityClass()), other, attribute)
                         ? cascadeCounts : blockerCounts;
                 target.computeIfAbsent(label, l -> new long[1])[0] += count;
@@ -402,12 +405,13 @@ public class AdminEntityService {
                 }
             });
         }
-        return new DeletionPreview(groups(cascadeCounts, examples), groups(blockerCounts, examples));
+        return new DeletionPreview(groups(cascadeCounts, examples, singulars), groups(blockerCounts, examples, singulars));
     }
 
-    private static List<DeletionPreview.Group> groups(Map<String, long[]> counts, Map<String, List<String>> examples) {
-        return counts.entrySet().stream().map(e -> new DeletionPreview.Group(e.getKey(), e.getValue()[0],
-                List.copyOf(examples.getOrDefault(e.getKey(), List.of())))).toList();
+    private static List<DeletionPreview.Group> groups(Map<String, long[]> counts, Map<String, List<String>> examples,
+            Map<String, String> singulars) {
+        return counts.entrySet().stream().map(e -> new DeletionPreview.Group(e.getKey(), singulars.get(e.getKey()),
+                e.getValue()[0], List.copyOf(examples.getOrDefault(e.getKey(), List.of())))).toList();
     }
 
     /** The ids among these that the user may see (row scoping applied). */
@@ -759,7 +763,9 @@ public class AdminEntityService {
                 }
                 String label = registry.byClass(other.getJavaType()).map(m -> m.pluralLabel())
                         .orElse(other.getName() + " rows");
-                DeletionPreview.Group group = new DeletionPreview.Group(label, referring.size(),
+                String one = registry.byClass(other.getJavaType()).map(m -> m.label())
+                        .orElse(other.getName() + " row");
+                DeletionPreview.Group group = new DeletionPreview.Group(label, one, referring.size(),
                         referring.stream().limit(5).map(String::valueOf).toList());
                 if (cascadesFrom(deleted, other.getJavaType(), attribute.getName())) {
                     cascades.add(group);
@@ -794,7 +800,7 @@ public class AdminEntityService {
     }
 
     private static String describe(List<DeletionPreview.Group> groups) {
-        return String.join(", ", groups.stream().map(g -> g.count() + " " + g.label().toLowerCase(Locale.ROOT)).toList());
+        return String.join(", ", groups.stream().map(DeletionPreview.Group::phrase).toList());
     }
 
     private static SaveRejectedException staleVersion(AdminModel<?> model, Exception cause) {

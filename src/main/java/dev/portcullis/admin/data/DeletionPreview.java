@@ -10,8 +10,13 @@ import java.util.List;
  */
 public record DeletionPreview(List<Group> cascades, List<Group> blockers) {
 
-    /** Related rows of one kind: e.g. "Order lines", 3, and the first few as text. */
-    public record Group(String label, long count, List<String> examples) {
+    /** Related rows of one kind: e.g. "Order lines" ("Order line" for one), 3, and the first few as text. */
+    public record Group(String label, String singularLabel, long count, List<String> examples) {
+
+        /** "1 order line", "3 order lines". */
+        public String phrase() {
+            return count + " " + (count == 1 ? singularLabel : label).toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     public boolean blocked() {

@@ -291,7 +291,7 @@ final class BulkBar<T> extends HorizontalLayout {
         for (DeletionPreview.Group group : groups) {
             String examples = group.examples().isEmpty() ? "" : ": " + String.join(", ", group.examples())
                     + (group.count() > group.examples().size() ? ", …" : "");
-            list.add(new ListItem(group.count() + " " + group.label().toLowerCase(Locale.ROOT) + examples));
+            list.add(new ListItem(group.phrase() + examples));
         }
         return list;
     }

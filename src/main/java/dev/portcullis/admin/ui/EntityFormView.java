@@ -296,7 +296,7 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
         for (DeletionPreview.Group group : groups) {
             String examples = group.examples().isEmpty() ? "" : ": " + String.join(", ", group.examples())
                     + (group.count() > group.examples().size() ? ", …" : "");
-            list.add(new ListItem(group.count() + " " + group.label().toLowerCase(Locale.ROOT) + examples));
+            list.add(new ListItem(group.phrase() + examples));
         }
         return list;
     }

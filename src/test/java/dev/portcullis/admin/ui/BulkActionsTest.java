@@ -50,7 +50,7 @@ class BulkActionsTest extends BookshopKaribuTest {
         _click(view.bulk.deleteSelected);
         ConfirmDialog dialog = _get(ConfirmDialog.class);
         assertThat(ConfirmDialogKt.getHeader(dialog)).isEqualTo("Delete 3 orders?");
-        assertThat(_get(dialog, ListItem.class).getText()).startsWith(lines + " order lines");
+        assertThat(_get(dialog, ListItem.class).getText()).startsWith(lines == 1 ? "1 order line" : lines + " order lines");
         _click(_get(dialog, Button.class, spec -> spec.withId("confirm-bulk-delete")));
         drain(view);
 

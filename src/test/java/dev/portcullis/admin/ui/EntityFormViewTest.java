@@ -157,7 +157,7 @@ class EntityFormViewTest extends BookshopKaribuTest {
         ConfirmDialog dialog = _get(ConfirmDialog.class);
         assertThat(dialog.getElement().getProperty("header")).isEqualTo("Delete order 'Order #" + orderId + "'?");
         assertThat(com.github.mvysny.kaributesting.v10.PrettyPrintTreeKt.toPrettyTree(dialog))
-                .contains(lines + " order lines");
+                .contains(lines == 1 ? "1 order line " : lines + " order lines");
         assertThat(jdbc.queryForObject("select count(*) from shop_order where id = ?", Long.class, orderId)).isEqualTo(1);
         _click(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("confirm-delete")));
         _get(EntityListView.class);
