@@ -27,10 +27,13 @@ public class AdminUserService {
     private final Clock clock;
     private final SessionTracker sessions;
     private final AccountNotifier notifier;
+    private final org.springframework.beans.factory.ObjectProvider<dev.portcullis.admin.AdminHistory> history;
 
     AdminUserService(AdminUserRepository users, PasswordEncoder encoder, PasswordPolicy policy, Clock clock,
-            SessionTracker sessions, AccountNotifier notifier) {
+            SessionTracker sessions, AccountNotifier notifier,
+            org.springframework.beans.factory.ObjectProvider<dev.portcullis.admin.AdminHistory> history) {
         this.notifier = notifier;
+        this.history = history;
         this.users = users;
         this.encoder = encoder;
         this.policy = policy;
@@ -126,6 +129,8 @@ public class AdminUserService {
         user.setMustChangePassword(false);
         principal.passwordChanged();
         sessions.endOthers(user.getId(), keepSessionId, "password changed");
+        recordPasswordChange(org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication(), user, "Changed own password");
         notifier.passwordChanged(user, user.getUsername());
         log.info("User '{}' changed their password", user.getUsername());
     }
@@ -168,12 +173,24 @@ public class AdminUserService {
         applyPassword(user, password);
         user.setMustChangePassword(mustChange);
         AdminUser saved = users.save(user);
+        recordPasswordChange(actor, saved, userId == null ? "Added user with a password" : "Set password");
         if (userId != null) {
             sessions.endOthers(saved.getId(), null, "password set by " + actor.getName());
             notifier.passwordChanged(saved, actor.getName());
         }
         log.info("{} set the password of '{}'{}", actor.getName(), saved.getUsername(), userId == null ? " (new user)" : "");
         return saved;
+    }
+
+    /** Puts a password change in the history log (the hash itself masked), when the history feature is present. */
+    private void recordPasswordChange(org.springframework.security.core.Authentication actor, AdminUser user,
+            String what) {
+        dev.portcullis.admin.AdminHistory log = history.getIfAvailable();
+        if (log != null && actor != null) {
+            log.record(actor, new dev.portcullis.admin.AdminChange(dev.portcullis.admin.AdminChange.Kind.ACTION, "user",
+                    String.valueOf(user.getId()), user.getUsername(),
+                    List.of(new dev.portcullis.admin.AdminChange.FieldChange("passwordHash", null, null, true)), what));
+        }
     }
 
     /** True when {@code rawPassword} is the user's current password; for re-confirming before a sensitive change. */

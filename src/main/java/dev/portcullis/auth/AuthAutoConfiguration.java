@@ -76,8 +76,9 @@ public final class AuthAutoConfiguration {
 
     @Bean
     AdminUserService portcullisAdminUserService(AdminUserRepository users, PasswordEncoder encoder,
-            PasswordPolicy policy, Clock clock, SessionTracker sessions, AccountNotifier notifier) {
-        return new AdminUserService(users, encoder, policy, clock, sessions, notifier);
+            PasswordPolicy policy, Clock clock, SessionTracker sessions, AccountNotifier notifier,
+            ObjectProvider<dev.portcullis.admin.AdminHistory> history) {
+        return new AdminUserService(users, encoder, policy, clock, sessions, notifier, history);
     }
 
     @Bean

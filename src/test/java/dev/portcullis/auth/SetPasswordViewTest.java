@@ -47,6 +47,9 @@ class SetPasswordViewTest extends KaribuTest {
     @Autowired
     PasswordEncoder encoder;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @BeforeEach
     void people() {
         if (users.findByUsername("set-admin").isEmpty()) {
@@ -74,6 +77,11 @@ class SetPasswordViewTest extends KaribuTest {
         assertThat(saved.isMustChangePassword()).isTrue();
         assertThat(sessions.touch("nina-laptop", (AdminPrincipal) userDetails.loadUserByUsername("nina"), "10.3.0.1",
                 "Firefox", true)).isEqualTo("password set by set-admin");
+        // Recorded in the history, the hash masked: only the fact that it changed.
+        var entry = jdbc.queryForMap("select detail, changes from portcullis_history where username = 'set-admin'"
+                + " and object_id = ? order by id desc limit 1", String.valueOf(nina));
+        assertThat(entry.get("DETAIL")).isEqualTo("Set password");
+        assertThat((String) entry.get("CHANGES")).contains("passwordHash").doesNotContain("argon2");
     }
 
     @Test

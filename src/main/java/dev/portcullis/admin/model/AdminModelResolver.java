@@ -196,6 +196,9 @@ public final class AdminModelResolver {
             }
         }
 
+        // Secret fields are masked in the history; a misspelt one would silently record its value.
+        check.topLevel("secretFields", admin.secretFields(), "admin.E041", byPath);
+
         List<AdminField> form = new ArrayList<>();
         List<String> chosen = admin.fields();
         if (!chosen.isEmpty()) {

@@ -102,12 +102,17 @@ class AdminRegistryTest {
             public List<String> inlines() {
                 return List.of("author");
             }
+
+            @Override
+            public List<String> secretFields() {
+                return List.of("isbnn");
+            }
         };
         assertThatThrownBy(() -> AdminRegistry.build(emf.getMetamodel(), List.of(), List.of(wrong)))
                 .isInstanceOf(ChecksFailedException.class)
                 .satisfies(e -> assertThat(((ChecksFailedException) e).getMessages()).extracting(CheckMessage::id)
                         .containsExactly("admin.E108", "admin.E108", "admin.E127", "admin.E117", "admin.E033",
-                                "admin.E118", "admin.E035", "admin.E131", "admin.E040"))
+                                "admin.E118", "admin.E035", "admin.E131", "admin.E040", "admin.E041"))
                 .satisfies(e -> assertThat(((ChecksFailedException) e).getMessages().getFirst().toString()).isEqualTo(
                         "dev.portcullis.demo.shop.Book: (admin.E108) The value of 'listDisplay[0]' refers to 'titel',"
                                 + " which is not an attribute of Book.\n\tHINT: Did you mean 'title'? Attributes of Book:"
