@@ -65,6 +65,7 @@ public class TwoFactorCodeView extends VerticalLayout implements BeforeEnterObse
         title.addClassName("pc-login-title");
 
         code.setId("two-factor-code");
+        code.setWidth("16rem");
         code.setAutofocus(true);
         code.setMaxLength(20);
         code.getElement().setAttribute("autocomplete", "one-time-code");

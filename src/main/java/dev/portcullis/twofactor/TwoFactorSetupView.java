@@ -107,6 +107,7 @@ public class TwoFactorSetupView extends VerticalLayout implements HasDynamicTitl
         cancel.addClickListener(click -> leave(false));
         sendCode.addClickListener(click -> sendCode());
         code.setId("two-factor-code");
+        code.setWidth("16rem");
         code.setMaxLength(7);
         code.getElement().setAttribute("autocomplete", "one-time-code");
         code.getElement().setAttribute("inputmode", "numeric");
