@@ -21,6 +21,7 @@ import tools.jackson.databind.ObjectMapper;
  * Mozilla's HTTP Observatory grades the production jar, served as an operator would serve it — prod profile, HTTPS on
  * 443 with a certificate from a Spring Boot PEM SSL bundle, plain HTTP on 80 redirecting — at least A+ (score 100).
  * The certificate comes from a CA made for this run with openssl; the scanner trusts it through NODE_EXTRA_CA_CERTS.
+ * Our live checkup then probes the same jar and must agree with the scanner's grade and score.
  * Ports 80 and 443 are shared by everyone on this machine, so the whole run holds {@value #LOCK}.
  */
 class ObservatoryIT {
@@ -63,6 +64,13 @@ class ObservatoryIT {
                     summary.get("grade"), summary.get("score"), summary.get("testsPassed"), summary.get("testsQuantity"));
             assertThat(((Number) summary.get("score")).intValue()).as(json).isGreaterThanOrEqualTo(100);
             assertThat(summary.get("grade")).as(json).isEqualTo("A+");
+
+            // Our own live checkup, against the same running jar, comes to the same grade and score.
+            var checkup = dev.portcullis.checks.Checkups.run("https://localhost/", "/console", tls.resolve("ca.pem"));
+            System.out.printf("[measure] live checkup of the same jar: grade %s, score %d%n", checkup.grade(),
+                    checkup.score());
+            assertThat(checkup.grade()).as(checkup.describe()).isEqualTo(summary.get("grade"));
+            assertThat(checkup.score()).as(checkup.describe()).isEqualTo(((Number) summary.get("score")).intValue());
         }
     }
 
