@@ -169,8 +169,22 @@ class AdminSignInBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("recovery-codes-left"), "9 recovery codes left"));
         browser.findElement(By.id("two-factor-continue")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//h2[normalize-space()='Welcome, admin']")));
+
+        // The security audit, as a superuser sees it.
+        browser.get(app.adminUrl() + "security-audit");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-summary")));
+        Browser.screenshot(browser, "security-audit");
+
         // Everything above ran under the production Content-Security-Policy without the browser refusing anything.
         assertThat(Browser.cspViolations(browser)).isEmpty();
+
+        // The honeypot at the old address: a plain, generic login that always refuses, even these real credentials.
+        browser.get(app.adminUrl().replaceFirst("console/$", "admin/"));
+        type(wait, "#id_username", "admin");
+        type(wait, "#id_password", "quiet lantern over harbour water");
+        browser.findElement(By.cssSelector("#login-form [type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "correct username"));
+        Browser.screenshot(browser, "honeypot");
     }
 
     private static void signOut(WebDriverWait wait) {
