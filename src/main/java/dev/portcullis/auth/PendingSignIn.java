@@ -25,7 +25,7 @@ public final class PendingSignIn extends AbstractAuthenticationToken {
         ENROL
     }
 
-    private final transient AdminPrincipal user;
+    private final AdminPrincipal user;
     private final Step step;
     private final Instant startedAt;
     private final String address;
