@@ -8,23 +8,19 @@ import java.util.function.Supplier;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.shared.Registration;
 
 import dev.portcullis.admin.AdminAction;
@@ -180,44 +176,13 @@ final class BulkBar<T> extends HorizontalLayout {
         List<Object> previewIds = allMatching
                 ? service.matchingIds(model, query.get(), null, AdminEntityService.COUNT_LIMIT) : selectedIds();
         DeletionPreview preview = service.previewDelete(model, previewIds);
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setHeader("Delete " + describeRows() + (environment.protectedEnvironment() ? " in "
-                + environment.name() : "") + "?");
-        Div text = new Div();
-        if (allMatching && matching.capped()) {
-            text.add(new Paragraph("Related rows are counted for the first " + previewIds.size() + "."));
-        }
-        if (preview.blocked()) {
-            text.add(new Paragraph("They cannot be deleted while these refer to them:"), list(preview.blockers()));
-            dialog.setConfirmText("Close");
-        } else {
-            text.add(new Paragraph(preview.cascades().isEmpty() ? "Nothing else will be deleted."
-                    : "These will be deleted with them:"));
-            if (!preview.cascades().isEmpty()) {
-                text.add(list(preview.cascades()));
-            }
-            dialog.setCancelable(true);
-            long rows = (allMatching ? Math.max(matching.value(), previewIds.size()) : previewIds.size())
-                    + preview.cascades().stream().mapToLong(DeletionPreview.Group::count).sum();
-            Button confirm = new Button("Delete", click -> {
-                dialog.close();
-                start(new BulkJob("Deleted", model.pluralLabel().toLowerCase(Locale.ROOT), source(),
-                        ids -> service.deleteBatch(model, ids), total()));
-            });
-            confirm.setId("confirm-bulk-delete");
-            confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-            if (environment.protectedEnvironment() && rows > environment.typedConfirmationAbove()) {
-                TextField typed = new TextField("Type " + environment.name() + " to delete " + rows + " rows");
-                typed.setId("typed-confirmation");
-                typed.setValueChangeMode(ValueChangeMode.EAGER);
-                confirm.setEnabled(false);
-                typed.addValueChangeListener(change -> confirm.setEnabled(environment.name().equals(change.getValue())));
-                text.add(typed);
-            }
-            dialog.setConfirmButton(confirm);
-        }
-        dialog.setText(text);
-        dialog.open();
+        List<Component> notes = allMatching && matching.capped()
+                ? List.of(new Paragraph("Related rows are counted for the first " + previewIds.size() + "."))
+                : List.of();
+        long rows = allMatching ? Math.max(matching.value(), previewIds.size()) : previewIds.size();
+        DeleteConfirmation.open(describeRows(), true, rows, preview, environment, notes, "confirm-bulk-delete",
+                () -> start(new BulkJob("Deleted", model.pluralLabel().toLowerCase(Locale.ROOT), source(),
+                        ids -> service.deleteBatch(model, ids), total())));
     }
 
     void runAction(AdminAction<T> action) {
@@ -285,14 +250,4 @@ final class BulkBar<T> extends HorizontalLayout {
 
     /** The report of the last finished job (for the user's notification, and tests). */
     String lastReport;
-
-    private static UnorderedList list(List<DeletionPreview.Group> groups) {
-        UnorderedList list = new UnorderedList();
-        for (DeletionPreview.Group group : groups) {
-            String examples = group.examples().isEmpty() ? "" : ": " + String.join(", ", group.examples())
-                    + (group.count() > group.examples().size() ? ", …" : "");
-            list.add(new ListItem(group.phrase() + examples));
-        }
-        return list;
-    }
 }

@@ -18,14 +18,11 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationException;
@@ -241,41 +238,8 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
     void confirmDelete() {
         Object id = PropertyValues.id(model, entity);
         DeletionPreview preview = service.previewDelete(model, id);
-        ConfirmDialog dialog = new ConfirmDialog();
-        // In a protected environment the question says where you are: "Delete book 'X' in PRODUCTION?"
-        dialog.setHeader("Delete " + model.label().toLowerCase(Locale.ROOT) + " '" + entity + "'"
-                + (environment.protectedEnvironment() ? " in " + environment.name() : "") + "?");
-        Div text = new Div();
-        if (preview.blocked()) {
-            text.add(new Paragraph("It cannot be deleted while these refer to it:"), list(preview.blockers()));
-            dialog.setConfirmText("Close");
-        } else {
-            text.add(new Paragraph(preview.cascades().isEmpty() ? "Nothing else will be deleted."
-                    : "These will be deleted with it:"));
-            if (!preview.cascades().isEmpty()) {
-                text.add(list(preview.cascades()));
-            }
-            dialog.setCancelable(true);
-            long rows = 1 + preview.cascades().stream().mapToLong(DeletionPreview.Group::count).sum();
-            Button confirm = new Button("Delete", click -> {
-                dialog.close();
-                delete(id);
-            });
-            confirm.setId("confirm-delete");
-            confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-            if (environment.protectedEnvironment() && rows > environment.typedConfirmationAbove()) {
-                // Large deletes in a protected environment need the environment's name typed out.
-                TextField typed = new TextField("Type " + environment.name() + " to delete " + rows + " rows");
-                typed.setId("typed-confirmation");
-                typed.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
-                confirm.setEnabled(false);
-                typed.addValueChangeListener(change -> confirm.setEnabled(environment.name().equals(change.getValue())));
-                text.add(typed);
-            }
-            dialog.setConfirmButton(confirm);
-        }
-        dialog.setText(text);
-        dialog.open();
+        DeleteConfirmation.open(model.label().toLowerCase(Locale.ROOT) + " '" + entity + "'", false, 1, preview,
+                environment, List.of(), "confirm-delete", () -> delete(id));
     }
 
     void delete(Object id) {
@@ -289,16 +253,6 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
         Notification.show("Deleted " + model.label().toLowerCase(Locale.ROOT) + " '" + entity + "'.", 3000,
                 Notification.Position.BOTTOM_START);
         backToList();
-    }
-
-    private static UnorderedList list(List<DeletionPreview.Group> groups) {
-        UnorderedList list = new UnorderedList();
-        for (DeletionPreview.Group group : groups) {
-            String examples = group.examples().isEmpty() ? "" : ": " + String.join(", ", group.examples())
-                    + (group.count() > group.examples().size() ? ", …" : "");
-            list.add(new ListItem(group.phrase() + examples));
-        }
-        return list;
     }
 
     private void showProblem(String message) {
