@@ -140,8 +140,7 @@ public class TwoFactorCodeView extends VerticalLayout implements BeforeEnterObse
             case THROTTLED -> problem(THROTTLED);
             case NOT_ENABLED -> {
                 // Reset by an administrator meanwhile: start again, and the password step decides what comes next.
-                TwoFactorGuard.forget();
-                UI.getCurrent().getPage().setLocation(adminPath + "/login");
+                TwoFactorGuard.startOver(adminPath);
             }
         }
     }
@@ -175,8 +174,7 @@ public class TwoFactorCodeView extends VerticalLayout implements BeforeEnterObse
     }
 
     private void cancel() {
-        TwoFactorGuard.forget();
-        UI.getCurrent().getPage().setLocation(adminPath + "/login");
+        TwoFactorGuard.startOver(adminPath);
     }
 
     @Override

@@ -75,8 +75,14 @@ final class TwoFactorGuard implements VaadinServiceInitListener {
         }
     }
 
+    /** Abandons the half-finished sign-in and sends the browser back to the sign-in page to start again. */
+    static void startOver(String adminPath) {
+        forget();
+        com.vaadin.flow.component.UI.getCurrent().getPage().setLocation(adminPath + "/login");
+    }
+
     /** Drops the half-finished sign-in from the request and the HTTP session. */
-    static void forget() {
+    private static void forget() {
         SecurityContextHolder.clearContext();
         VaadinSession session = VaadinSession.getCurrent();
         if (session != null && session.getSession() != null) {

@@ -257,8 +257,7 @@ public class TwoFactorSetupView extends VerticalLayout implements HasDynamicTitl
                 signIn.complete(pending);
                 UI.getCurrent().getPage().setLocation(adminPath + "/");
             } else {
-                TwoFactorGuard.forget();
-                UI.getCurrent().getPage().setLocation(adminPath + "/login");
+                TwoFactorGuard.startOver(adminPath);
             }
             return;
         }
