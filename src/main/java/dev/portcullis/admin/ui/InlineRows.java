@@ -43,6 +43,8 @@ final class InlineRows extends VerticalLayout {
     /** Rows written once stay "changed": a save that failed after writing them must not forget them. */
     private final java.util.Set<Object> edited = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final String childLabel;
+    /** Row ids stay unique after a removal. */
+    private int nextIndex;
 
     private record Row(Object child, Binder<Object> binder, boolean added, Component layout) {
     }
@@ -93,7 +95,7 @@ final class InlineRows extends VerticalLayout {
         HorizontalLayout layout = new HorizontalLayout();
         layout.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         layout.addClassName("pc-inline-row");
-        int index = rows.size();
+        int index = nextIndex++;
         for (AdminField column : columns) {
             Component component = factory.create(column, !editable);
             component.setId("inline-" + field.path() + "-" + index + "-" + column.path().replace('.', '-'));
