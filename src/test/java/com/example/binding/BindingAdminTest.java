@@ -119,7 +119,7 @@ class BindingAdminTest extends KaribuTest {
         skills.setValue(Set.copyOf(service.lookup(Skill.class, "", 0, 10)));
         save();
         assertThat(jdbc.queryForObject("select count(*) from kennel_skill where kennel_id = ?", Long.class,
-                kennelId("Beta"))).isEqualTo(2);
+                Long.valueOf(kennelId("Beta")))).isEqualTo(2);
     }
 
     @Test

@@ -237,9 +237,19 @@ public class AdminEntityService {
             if (field.kind().isRelation() || field.kind() == FieldKind.ELEMENT_COLLECTION) {
                 Object value = PropertyValues.read(entity, field.path());
                 Hibernate.initialize(value);
+                if (field.kind() == FieldKind.ONE_TO_MANY && value instanceof java.util.Collection<?> children) {
+                    initializeInlineRelations(model, field, children);
+                }
             }
         }
         return entity;
+    }
+
+    /** Inline rows show their to-one values (a line's book) after the session is gone. */
+    private static void initializeInlineRelations(AdminModel<?> model, AdminField field, java.util.Collection<?> children) {
+        children.stream().limit(100).forEach(child -> model.inlineRows(field.path()).stream()
+                .filter(column -> column.kind() == FieldKind.MANY_TO_ONE)
+                .forEach(column -> Hibernate.initialize(PropertyValues.read(child, column.path()))));
     }
 
     /** A new, empty instance for the add form. */
