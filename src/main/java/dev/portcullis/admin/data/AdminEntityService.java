@@ -237,9 +237,19 @@ public class AdminEntityService {
             if (field.kind().isRelation() || field.kind() == FieldKind.ELEMENT_COLLECTION) {
                 Object value = PropertyValues.read(entity, field.path());
                 Hibernate.initialize(value);
+                if (field.kind() == FieldKind.ONE_TO_MANY && value instanceof java.util.Collection<?> children) {
+                    initializeInlineRelations(model, field, children);
+                }
             }
         }
         return entity;
+    }
+
+    /** Inline rows show their to-one values (a line's book) after the session is gone. */
+    private static void initializeInlineRelations(AdminModel<?> model, AdminField field, java.util.Collection<?> children) {
+        children.stream().limit(100).forEach(child -> model.inlineRows(field.path()).stream()
+                .filter(column -> column.kind() == FieldKind.MANY_TO_ONE)
+                .forEach(column -> Hibernate.initialize(PropertyValues.read(child, column.path()))));
     }
 
     /** A new, empty instance for the add form. */
@@ -262,10 +272,29 @@ public class AdminEntityService {
      */
     @Transactional
     public <T> T save(AdminModel<T> model, T entity) {
+        return save(model, entity, InlineEdits.NONE);
+    }
+
+    /**
+     * Saves a new or changed row together with the changes of its inline rows, in one transaction and with one
+     * history entry. When the save fails, the objects passed in are as they were before (no generated id or
+     * version left behind), so the form can be corrected and saved again.
+     *
+     * @throws AccessDeniedException when the user may not add or change it, or the inline rows' entity
+     * @throws SaveRejectedException when it is refused: invalid values, a stale version, a unique value taken, ...
+     */
+    @Transactional
+    public <T> T save(AdminModel<T> model, T entity, InlineEdits inlines) {
         Object id = PropertyValues.id(model, entity);
         boolean isNew = id == null || em.find(model.entityClass(), id) == null;
         require(model, isNew ? AdminOperation.ADD : AdminOperation.CHANGE);
         Map<String, String> before = isNew ? Map.of() : snapshots.of(model, findScoped(model, id));
+        List<Object> fresh = new ArrayList<>();
+        if (isNew) {
+            fresh.add(entity);
+        }
+        inlines.byAttribute().values().forEach(rows -> fresh.addAll(rows.added()));
+        SaveUndo undo = SaveUndo.capture(em.getMetamodel(), fresh);
         try {
             T saved;
             if (isNew) {
@@ -274,14 +303,14 @@ public class AdminEntityService {
             } else {
                 saved = em.merge(entity);
             }
+            String inlineNote = new InlineWriter(em, registry, this::require).apply(model, saved, inlines);
             em.flush();
             record(model, isNew ? AdminChange.Kind.ADD : AdminChange.Kind.CHANGE, saved,
-                    HistorySnapshots.diff(before, snapshots.of(model, saved)), null);
+                    HistorySnapshots.diff(before, snapshots.of(model, saved)), inlineNote);
             return saved;
-        } catch (OptimisticLockException stale) {
-            throw staleVersion(model, stale);
-        } catch (PersistenceException rejected) {
-            throw translate(model, rejected);
+        } catch (RuntimeException failed) {
+            undo.restore();
+            throw SaveFailures.translate(model, failed).orElseThrow(() -> failed);
         }
     }
 
@@ -595,7 +624,7 @@ public class AdminEntityService {
         if (log != null) {
             Object id = PropertyValues.id(model, entity);
             log.record(currentUser(), new AdminChange(kind, model.slug(), id == null ? null : String.valueOf(id),
-                    abbreviate(String.valueOf(entity)), fields, detail));
+                    abbreviate(dev.portcullis.admin.model.EntityLabels.of(entity)), fields, detail));
         }
     }
 
@@ -804,31 +833,11 @@ public class AdminEntityService {
     }
 
     private static SaveRejectedException staleVersion(AdminModel<?> model, Exception cause) {
-        return new SaveRejectedException("Someone else changed this " + model.label().toLowerCase(Locale.ROOT)
-                + " after you opened it. Your changes are still on screen: reload to see theirs, then apply yours"
-                + " again.", true, cause);
+        return SaveFailures.stale(model.label().toLowerCase(Locale.ROOT), cause);
     }
 
     private static SaveRejectedException translate(AdminModel<?> model, PersistenceException rejected) {
-        Throwable cause = rejected;
-        while (cause != null && !(cause instanceof org.hibernate.exception.ConstraintViolationException)) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
-            String constraint = violation.getConstraintName() == null ? ""
-                    : violation.getConstraintName().toLowerCase(Locale.ROOT);
-            String unique = constraint.replaceFirst("^.*uk_" + model.entityClass().getSimpleName().toLowerCase(Locale.ROOT)
-                    + "_", "");
-            if (constraint.contains("uk_") && !unique.equals(constraint)) {
-                String field = unique.replaceAll("[^a-z0-9_].*$", "").replaceAll("_index_\\d+$", "").replace('_', ' ');
-                return new SaveRejectedException("Another " + model.label().toLowerCase(Locale.ROOT) + " already has"
-                        + " this " + field + ".", false, rejected);
-            }
-            return new SaveRejectedException("The database refused this change because it would break a rule ("
-                    + (constraint.isEmpty() ? violation.getKind().name().toLowerCase(Locale.ROOT) : constraint)
-                    + "). Check related and unique values.", false, rejected);
-        }
-        throw rejected;
+        return SaveFailures.translate(model, rejected).orElseThrow(() -> rejected);
     }
 
     /** The name of an entity's single id attribute. */

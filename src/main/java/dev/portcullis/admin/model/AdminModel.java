@@ -1,6 +1,7 @@
 package dev.portcullis.admin.model;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,6 +31,7 @@ public final class AdminModel<T> {
     private final Set<String> autocomplete;
     private final List<AdminField> allFields;
     private final AdminPermissions permissions;
+    private Map<String, List<AdminField>> inlineRows = Map.of();
 
     AdminModel(ModelAdmin<T> admin, String slug, String label, String pluralLabel, String idAttribute,
             Class<?> idType, boolean editable, List<ListColumn<T>> columns, List<String> searchPaths,
@@ -130,6 +132,17 @@ public final class AdminModel<T> {
 
     public List<AdminAction<T>> actions() {
         return admin.actions();
+    }
+
+    /** Set once by the resolver, before the model is published. */
+    AdminModel<T> withInlineRows(Map<String, List<AdminField>> rows) {
+        this.inlineRows = Map.copyOf(rows);
+        return this;
+    }
+
+    /** The child attributes edited in the inline rows of a one-to-many relation of the form (empty when none). */
+    public List<AdminField> inlineRows(String path) {
+        return inlineRows.getOrDefault(path, List.of());
     }
 
     public AdminPermissions permissions() {

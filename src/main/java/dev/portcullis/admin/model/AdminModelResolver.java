@@ -6,15 +6,23 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Member;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -145,8 +153,9 @@ public final class AdminModelResolver {
             AdminField field = check.path(entity, "listFilter[" + i + "]", listFilter.get(i), "admin.E116", names);
             if (field != null && !field.kind().isFilterable()) {
                 check.error("admin.E117", "listFilter[" + i + "]", listFilter.get(i),
-                        "cannot be filtered (it is " + field.kind() + ")",
-                        "Filter by boolean, enum, date/time or to-one relation attributes.");
+                        "cannot be filtered: it is a " + field.kind().description(),
+                        "Filter by yes/no, enum, date (LocalDate), date-time (LocalDateTime, Instant) or to-one"
+                                + " relation attributes.");
             } else if (field != null) {
                 filters.add(field);
             }
@@ -227,8 +236,44 @@ public final class AdminModelResolver {
         if (messages.stream().anyMatch(CheckMessage::isSerious)) {
             return new Resolution<>(null, messages);
         }
-        return new Resolution<>(new AdminModel<>(admin, slug, label, plural, idName, idType, editable, columns,
-                search, filters, ordering, perPage, form, autocomplete, all), messages);
+        if (editable) {
+            messages.addAll(FormCoverageChecks.check(type, all, form, idName));
+        }
+        AdminModel<T> model = new AdminModel<>(admin, slug, label, plural, idName, idType, editable, columns,
+                search, filters, ordering, perPage, form, autocomplete, all);
+        return new Resolution<>(model.withInlineRows(inlineRows(type, form)), messages);
+    }
+
+    /** Maximum number of a child's attributes edited in an inline row; the rest stay on the child's own form. */
+    static final int INLINE_COLUMNS = 6;
+
+    /**
+     * For each one-to-many relation in the form, the child attributes its inline rows edit: simple values only,
+     * never the child's id, its own collections, or the reference back to the parent (set on save).
+     */
+    private Map<String, List<AdminField>> inlineRows(Class<?> parent, List<AdminField> form) {
+        Map<String, List<AdminField>> rows = new LinkedHashMap<>();
+        for (AdminField inline : form) {
+            if (inline.kind() != FieldKind.ONE_TO_MANY) {
+                continue;
+            }
+            EntityType<?> child = metamodel.entity(inline.target());
+            String childId = child.hasSingleIdAttribute()
+                    ? child.getId(child.getIdType().getJavaType()).getName() : null;
+            if (childId == null) {
+                continue;
+            }
+            List<AdminField> editable = describe(child, "", new LinkedHashSet<>()).stream()
+                    .filter(f -> !f.path().equals(childId))
+                    .filter(f -> switch (f.kind()) {
+                        case ONE_TO_MANY, MANY_TO_MANY, ELEMENT_COLLECTION, EMBEDDED, BINARY, OTHER -> false;
+                        case MANY_TO_ONE -> !f.target().isAssignableFrom(parent);
+                        default -> true;
+                    })
+                    .limit(INLINE_COLUMNS).toList();
+            rows.put(inline.path(), editable);
+        }
+        return rows;
     }
 
     private static List<AdminField> formFieldsOf(AdminField field, List<AdminField> all, Set<String> readOnly) {
@@ -293,8 +338,9 @@ public final class AdminModelResolver {
             };
             Class<?> target = kind == FieldKind.ELEMENT_COLLECTION ? null : element;
             // Collections of strings are edited as a set of values; other element collections are shown read-only.
-            boolean readOnly = kind == FieldKind.ONE_TO_MANY
-                    || (kind == FieldKind.ELEMENT_COLLECTION && element != String.class);
+            // One-to-many relations are edited as inline rows (see inlineRows); other element collections than
+            // strings are shown read-only.
+            boolean readOnly = kind == FieldKind.ELEMENT_COLLECTION && element != String.class;
             return new AdminField(path, label, kind, element, target, false, 0, readOnly);
         }
         SingularAttribute<?, ?> singular = (SingularAttribute<?, ?>) attribute;
@@ -304,7 +350,7 @@ public final class AdminModelResolver {
             case EMBEDDED -> FieldKind.EMBEDDED;
             default -> basicKind(type, annotated);
         };
-        int maxLength = maxLength(annotated);
+        int maxLength = kind == FieldKind.LONG_TEXT && has(annotated, Lob.class) ? 0 : maxLength(annotated);
         if (kind == FieldKind.TEXT && maxLength > 255) {
             kind = FieldKind.LONG_TEXT;
         }
@@ -312,7 +358,7 @@ public final class AdminModelResolver {
                 && (has(annotated, NotNull.class) || has(annotated, NotBlank.class) || has(annotated, NotEmpty.class)
                 || (!singular.isOptional() && !type.isPrimitive()));
         boolean readOnly = (singular.isId() && has(annotated, GeneratedValue.class)) || kind == FieldKind.UUID
-                || kind == FieldKind.OTHER;
+                || kind == FieldKind.OTHER || kind == FieldKind.BINARY;
         Class<?> target = kind == FieldKind.MANY_TO_ONE ? type : null;
         return new AdminField(path, label, kind, type, target, required, maxLength, readOnly);
     }
@@ -321,38 +367,34 @@ public final class AdminModelResolver {
         if (type == String.class) {
             return has(annotated, Lob.class) ? FieldKind.LONG_TEXT : FieldKind.TEXT;
         }
-        if (type == Integer.class || type == int.class || type == Short.class || type == short.class) {
-            return FieldKind.INTEGER;
+        FieldKind kind = BASIC_KINDS.get(type);
+        if (kind != null) {
+            return kind;
         }
-        if (type == Long.class || type == long.class || type == BigInteger.class) {
-            return FieldKind.LONG;
-        }
-        if (type == BigDecimal.class) {
-            return FieldKind.DECIMAL;
-        }
-        if (type == Double.class || type == double.class || type == Float.class || type == float.class) {
-            return FieldKind.DOUBLE;
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return FieldKind.BOOLEAN;
-        }
-        if (type.isEnum()) {
-            return FieldKind.ENUM;
-        }
-        if (type == LocalDate.class) {
-            return FieldKind.DATE;
-        }
-        if (type == LocalDateTime.class) {
-            return FieldKind.DATE_TIME;
-        }
-        if (type == Instant.class || type == OffsetDateTime.class || type == ZonedDateTime.class) {
-            return type == Instant.class ? FieldKind.INSTANT : FieldKind.OTHER;
-        }
-        if (type == UUID.class) {
-            return FieldKind.UUID;
-        }
-        return FieldKind.OTHER;
+        return type.isEnum() ? FieldKind.ENUM : FieldKind.OTHER;
     }
+
+    /** Java types the form has a fitting field for; anything else is shown read-only (admin.W201). */
+    private static final Map<Class<?>, FieldKind> BASIC_KINDS = Map.ofEntries(
+            Map.entry(Integer.class, FieldKind.INTEGER), Map.entry(int.class, FieldKind.INTEGER),
+            Map.entry(Short.class, FieldKind.INTEGER), Map.entry(short.class, FieldKind.INTEGER),
+            Map.entry(Byte.class, FieldKind.INTEGER), Map.entry(byte.class, FieldKind.INTEGER),
+            Map.entry(Long.class, FieldKind.LONG), Map.entry(long.class, FieldKind.LONG),
+            Map.entry(BigDecimal.class, FieldKind.DECIMAL),
+            Map.entry(Double.class, FieldKind.DOUBLE), Map.entry(double.class, FieldKind.DOUBLE),
+            Map.entry(Float.class, FieldKind.DOUBLE), Map.entry(float.class, FieldKind.DOUBLE),
+            Map.entry(Boolean.class, FieldKind.BOOLEAN), Map.entry(boolean.class, FieldKind.BOOLEAN),
+            Map.entry(Character.class, FieldKind.CHAR), Map.entry(char.class, FieldKind.CHAR),
+            Map.entry(LocalDate.class, FieldKind.DATE), Map.entry(LocalDateTime.class, FieldKind.DATE_TIME),
+            Map.entry(Instant.class, FieldKind.INSTANT), Map.entry(LocalTime.class, FieldKind.TIME),
+            Map.entry(OffsetDateTime.class, FieldKind.OFFSET_DATE_TIME),
+            Map.entry(ZonedDateTime.class, FieldKind.OFFSET_DATE_TIME),
+            Map.entry(Year.class, FieldKind.YEAR), Map.entry(YearMonth.class, FieldKind.YEAR_MONTH),
+            Map.entry(UUID.class, FieldKind.UUID), Map.entry(byte[].class, FieldKind.BINARY),
+            Map.entry(Byte[].class, FieldKind.BINARY),
+            Map.entry(BigInteger.class, FieldKind.VALUE_TEXT), Map.entry(Duration.class, FieldKind.VALUE_TEXT),
+            Map.entry(Currency.class, FieldKind.VALUE_TEXT), Map.entry(Locale.class, FieldKind.VALUE_TEXT),
+            Map.entry(ZoneId.class, FieldKind.VALUE_TEXT), Map.entry(URI.class, FieldKind.VALUE_TEXT));
 
     private static int maxLength(AnnotatedElement annotated) {
         if (annotated == null) {

@@ -6,13 +6,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Turning Java names into words and guessing what a misspelt name meant. */
-final class Names {
+public final class Names {
 
     private Names() {
     }
 
     /** "publishedOn" → "Published on", "CustomerOrder" → "Customer order", "author.name" → "Author name". */
-    static String humanize(String name) {
+    public static String humanize(String name) {
         String spaced = name.replace('.', ' ').replace('_', ' ')
                 .replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT).trim();
         return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);

@@ -17,13 +17,10 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -40,11 +37,13 @@ import dev.portcullis.admin.AdminPageTitles;
 import dev.portcullis.environment.EnvironmentInfo;
 import dev.portcullis.admin.data.AdminEntityService;
 import dev.portcullis.admin.data.DeletionPreview;
+import dev.portcullis.admin.data.InlineEdits;
 import dev.portcullis.admin.data.NotFoundException;
 import dev.portcullis.admin.data.SaveRejectedException;
 import dev.portcullis.admin.model.AdminField;
 import dev.portcullis.admin.model.AdminModel;
 import dev.portcullis.admin.model.AdminRegistry;
+import dev.portcullis.admin.model.EntityLabels;
 import dev.portcullis.admin.model.FieldKind;
 import dev.portcullis.admin.model.PropertyValues;
 
@@ -80,6 +79,10 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
     final Button delete = new Button("Delete");
     final Button cancel = new Button("Back to list");
     private boolean leavingConfirmed;
+    /** Set when this add form was opened from a parent's "Add pet" link. */
+    ChildLink childLink;
+    private final Map<String, Component> fieldComponents = new java.util.LinkedHashMap<>();
+    final List<InlineRows> inlineRows = new java.util.ArrayList<>();
 
     final Anchor history = new Anchor();
 
@@ -117,6 +120,8 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
             throw new NotFoundException(model.pluralLabel() + " can only be listed in the admin.");
         }
         isNew = NEW.equals(idText);
+        childLink = isNew ? ChildLink.from(event.getLocation().getQueryParameters(), registry, service, model)
+                : null;
         if (isNew) {
             entity = service.newInstance(model);
         } else {
@@ -139,23 +144,27 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
         removeAll();
         boolean canWrite = service.can(model, isNew ? AdminOperation.ADD : AdminOperation.CHANGE);
         title.setText(isNew ? "Add " + model.label().toLowerCase(Locale.ROOT)
-                : (canWrite ? "Change " : "View ") + model.label().toLowerCase(Locale.ROOT) + ": " + entity);
+                : (canWrite ? "Change " : "View ") + model.label().toLowerCase(Locale.ROOT) + ": "
+                        + EntityLabels.of(entity));
         Anchor back = new Anchor(model.slug(), model.pluralLabel());
         back.addClassName("pc-breadcrumb");
         problem.setText("");
         problem.setVisible(false);
 
-        binder = new BeanValidationBinder<>(model.entityClass());
-        FieldFactory fields = new FieldFactory(binder, service, model.admin());
+        binder = new Binder<>();
+        fieldComponents.clear();
+        inlineRows.clear();
+        FieldFactory fields = new FieldFactory(binder, service, model.admin(), model.entityClass());
         FormLayout form = new FormLayout();
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         List<Component> inlines = new java.util.ArrayList<>();
         for (AdminField field : model.formFields()) {
             if (field.kind() == FieldKind.ONE_TO_MANY) {
-                inlines.add(inline(field));
+                inlines.add(inline(field, canWrite));
                 continue;
             }
             Component component = fields.create(field, !canWrite);
+            fieldComponents.put(field.path(), component);
             form.add(component);
             if (field.kind() == FieldKind.LONG_TEXT || field.kind() == FieldKind.MANY_TO_MANY) {
                 form.setColspan(component, 2);
@@ -181,53 +190,90 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
         add(buttons);
     }
 
-    private Component inline(AdminField field) {
-        VerticalLayout section = new VerticalLayout();
-        section.setPadding(false);
-        section.add(new H3(field.label()));
+    private Component inline(AdminField field, boolean canWrite) {
         Object value = isNew ? null : PropertyValues.read(entity, field.path());
         List<?> children = value instanceof Collection<?> collection ? List.copyOf(collection) : List.of();
-        if (children.isEmpty()) {
-            section.add(new Paragraph("None yet."));
-            return section;
+        List<AdminField> columns = model.inlineRows(field.path());
+        boolean editable = canWrite && !field.readOnly() && !columns.isEmpty()
+                && children.size() <= InlineRows.MAX_ROWS && childAllows(field, children);
+        InlineRows rows = new InlineRows(field, columns.isEmpty() ? List.of() : columns, children, service,
+                editable, isNew ? null : addChildLink(field));
+        if (editable) {
+            inlineRows.add(rows);
+        } else if (!children.isEmpty() && columns.isEmpty()) {
+            rows.add(readOnlyChildren(field, children));
         }
+        return rows;
+    }
+
+    /** When the children are administered themselves, their own add/change/delete rights apply inline too. */
+    private boolean childAllows(AdminField field, List<?> children) {
+        return registry.byClass(field.target()).map(child -> service.can(child, AdminOperation.ADD)
+                && (children.isEmpty() || service.can(child, AdminOperation.CHANGE))).orElse(true);
+    }
+
+    /** "Add pet": the child's own add form, which links the new row to this parent when saved. */
+    private Anchor addChildLink(AdminField field) {
+        return registry.byClass(field.target()).filter(AdminModel::editable)
+                .filter(child -> service.can(child, AdminOperation.ADD)
+                        && service.can(model, AdminOperation.CHANGE))
+                .map(child -> {
+                    Anchor link = new Anchor(child.slug() + "/" + NEW + "?" + ChildLink.query(model.slug(),
+                            String.valueOf(PropertyValues.id(model, entity)), field.path()),
+                            "Add " + child.label().toLowerCase(Locale.ROOT));
+                    link.setId("add-child-" + field.path());
+                    return link;
+                }).orElse(null);
+    }
+
+    private Component readOnlyChildren(AdminField field, List<?> children) {
         Grid<Object> grid = new Grid<>();
-        grid.addColumn(CellFormat::format).setHeader(field.label());
+        grid.addColumn(EntityLabels::of).setHeader(field.label());
         grid.setItems(children.stream().limit(100).map(Object.class::cast).toList());
         grid.setAllRowsVisible(true);
         registry.byClass(field.target()).filter(AdminModel::editable).ifPresent(child ->
                 grid.addItemClickListener(click -> UI.getCurrent().navigate(EntityFormView.class,
                         new RouteParameters(Map.of("slug", child.slug(),
                                 "id", String.valueOf(service.idOf(click.getItem())))))));
-        section.add(grid);
-        if (children.size() > 100) {
-            section.add(new Paragraph("Showing the first 100 of " + children.size() + "."));
-        }
-        return section;
+        return grid;
     }
 
     void save(boolean addAnother) {
         problem.setVisible(false);
+        boolean valid = binder.validate().isOk();
+        for (InlineRows rows : inlineRows) {
+            valid &= rows.validate();
+        }
+        if (!valid) {
+            showProblem("Please correct the errors below.");
+            return;
+        }
         try {
             binder.writeBean(entity);
         } catch (ValidationException invalid) {
             showProblem("Please correct the errors below.");
             return;
         }
+        Map<String, InlineEdits.Rows> edits = new java.util.LinkedHashMap<>();
+        inlineRows.forEach(rows -> edits.put(rows.path(), rows.edits()));
         Object saved;
         try {
-            saved = service.save(model, entity);
+            saved = childLink != null ? childLink.save(entity)
+                    : service.save(model, entity, new InlineEdits(edits));
         } catch (SaveRejectedException rejected) {
             showProblem(rejected.getMessage());
+            rejected.fieldProblems().forEach(this::showAtField);
             return;
         } catch (AccessDeniedException denied) {
             showProblem("You do not have permission to save this " + model.label().toLowerCase(Locale.ROOT) + ".");
             return;
         }
         leavingConfirmed = true;
-        Notification.show("Saved " + model.label().toLowerCase(Locale.ROOT) + " '" + saved + "'.", 3000,
-                Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        if (addAnother) {
+        Notification.show("Saved " + model.label().toLowerCase(Locale.ROOT) + " '" + EntityLabels.of(saved) + "'.",
+                3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        if (childLink != null) {
+            childLink.backToParent();
+        } else if (addAnother) {
             UI.getCurrent().navigate(EntityFormView.class,
                     new RouteParameters(Map.of("slug", model.slug(), "id", NEW)));
         } else {
@@ -235,10 +281,17 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
         }
     }
 
+    private void showAtField(String path, String message) {
+        if (fieldComponents.get(path) instanceof com.vaadin.flow.component.HasValidation field) {
+            field.setErrorMessage(message);
+            field.setInvalid(true);
+        }
+    }
+
     void confirmDelete() {
         Object id = PropertyValues.id(model, entity);
         DeletionPreview preview = service.previewDelete(model, id);
-        DeleteConfirmation.open(model.label().toLowerCase(Locale.ROOT) + " '" + entity + "'", false, 1, preview,
+        DeleteConfirmation.open(model.label().toLowerCase(Locale.ROOT) + " '" + EntityLabels.of(entity) + "'", false, 1, preview,
                 environment, List.of(), "confirm-delete", () -> delete(id));
     }
 
@@ -250,7 +303,7 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
             return;
         }
         leavingConfirmed = true;
-        Notification.show("Deleted " + model.label().toLowerCase(Locale.ROOT) + " '" + entity + "'.", 3000,
+        Notification.show("Deleted " + model.label().toLowerCase(Locale.ROOT) + " '" + EntityLabels.of(entity) + "'.", 3000,
                 Notification.Position.BOTTOM_START);
         backToList();
     }
@@ -266,7 +319,8 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
 
     @Override
     public void beforeLeave(BeforeLeaveEvent event) {
-        if (leavingConfirmed || binder == null || !binder.hasChanges()) {
+        if (leavingConfirmed || binder == null
+                || (!binder.hasChanges() && inlineRows.stream().noneMatch(InlineRows::hasChanges))) {
             return;
         }
         BeforeLeaveEvent.ContinueNavigationAction action = event.postpone();

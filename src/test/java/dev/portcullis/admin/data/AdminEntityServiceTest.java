@@ -201,7 +201,7 @@ class AdminEntityServiceTest {
         Book other = service.get(books, ids.get(1));
         other.setIsbn(taken);
         assertThatThrownBy(() -> service.save(books, other)).isInstanceOf(SaveRejectedException.class)
-                .hasMessage("Another book already has this isbn.");
+                .hasMessage("Another book already has this isbn. Choose a different one.");
     }
 
     @Test

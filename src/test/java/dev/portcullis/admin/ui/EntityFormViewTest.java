@@ -21,7 +21,6 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -72,7 +71,7 @@ class EntityFormViewTest extends BookshopKaribuTest {
         EntityFormView order = open("order", orderId);
         assertThat((Component) field(order, "placedAt")).isInstanceOf(DateTimePicker.class);
         assertThat((Component) field(order, "note")).isInstanceOf(TextArea.class);
-        assertThat(_get(order, Grid.class)).isNotNull();
+        assertThat(_get(order, InlineRows.class).getId()).hasValue("inline-lines");
     }
 
     @Test
@@ -144,7 +143,7 @@ class EntityFormViewTest extends BookshopKaribuTest {
         TextField isbn = field(view, "isbn");
         isbn.setValue(taken);
         _click(view.save);
-        assertThat(view.problem.getText()).isEqualTo("Another book already has this isbn.");
+        assertThat(view.problem.getText()).isEqualTo("Another book already has this isbn. Choose a different one.");
         assertThat(isbn.getValue()).isEqualTo(taken);
     }
 
