@@ -47,8 +47,6 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.EntityType;
-import jakarta.persistence.metamodel.PluralAttribute;
-import jakarta.persistence.metamodel.SingularAttribute;
 
 /**
  * Loads and saves administered entities. Every method checks the signed-in user's permission on the server
@@ -73,6 +71,8 @@ public class AdminEntityService {
     private final AdminRegistry registry;
     private final ObjectProvider<AdminHistory> history;
     private final HistorySnapshots snapshots;
+    private final RowLabels labels;
+    private final DeletionPlanner planner;
 
     /**
      * @param history where every add, change, delete, action and export is recorded, inside its transaction; when
@@ -83,6 +83,8 @@ public class AdminEntityService {
         this.registry = registry;
         this.history = history;
         this.snapshots = new HistorySnapshots(em.getEntityManagerFactory().getPersistenceUnitUtil());
+        this.labels = new RowLabels(registry);
+        this.planner = new DeletionPlanner(em, labels);
     }
 
     /** Whether the signed-in user may do the operation on the entity (for showing or hiding controls). */
@@ -345,26 +347,32 @@ public class AdminEntityService {
         return message;
     }
 
+    /**
+     * What deleting this row would take with it, from the mapping: cascaded rows at any depth, join-table links and
+     * values, and the rows that block it. {@link #delete} removes exactly this.
+     */
     @Transactional(readOnly = true)
     public <T> DeletionPreview previewDelete(AdminModel<T> model, Object id) {
         require(model, AdminOperation.DELETE);
-        return preview(model, findScoped(model, id));
+        findScoped(model, id);
+        return planner.plan(model.entityClass(), List.of(id)).preview(labels, this::loadRows);
     }
 
     /**
-     * Deletes a row and what cascades from it.
+     * Deletes a row and everything its preview names, recording each row removed in the history.
      *
-     * @throws SaveRejectedException when related rows block the delete
+     * @throws SaveRejectedException when related rows block the delete; then nothing is deleted
      */
     @Transactional
     public <T> void delete(AdminModel<T> model, Object id) {
         require(model, AdminOperation.DELETE);
-        deleteOne(model, id);
+        deleteRows(model, List.of(findScoped(model, id)));
     }
 
     /**
-     * Deletes the rows with the given ids in one transaction: all of them, or (when one fails) none. Bulk deletes call
-     * this once per bounded batch, so a failure rolls back only the batch in progress.
+     * Deletes the rows with the given ids in one transaction: all of them with everything they take along, or (when
+     * one is blocked or the database refuses) none. Bulk deletes call this once per bounded batch, so a failure rolls
+     * back only the batch in progress.
      *
      * @return how many rows were deleted
      * @throws SaveRejectedException when a row cannot be deleted; the whole batch is then rolled back
@@ -372,9 +380,7 @@ public class AdminEntityService {
     @Transactional
     public <T> int deleteBatch(AdminModel<T> model, List<Object> ids) {
         require(model, AdminOperation.DELETE);
-        for (Object id : ids) {
-            deleteOne(model, id);
-        }
+        deleteRows(model, ids.stream().map(id -> findScoped(model, id)).toList());
         return ids.size();
     }
 
@@ -399,48 +405,15 @@ public class AdminEntityService {
         return em.createQuery(cq).setMaxResults(limit).getResultList();
     }
 
-    /** What deleting all these rows would delete with them, and what would block it, added up. */
+    /** What deleting all these rows would take with them, and what would block it, added up. */
     @Transactional(readOnly = true)
     public <T> DeletionPreview previewDelete(AdminModel<T> model, List<Object> ids) {
         require(model, AdminOperation.DELETE);
-        Map<String, long[]> cascadeCounts = new java.util.LinkedHashMap<>();
-        Map<String, String> singulars = new java.util.HashMap<>();
-        Map<String, long[]> blockerCounts = new java.util.LinkedHashMap<>();
-        Map<String, List<String>> examples = new HashMap<>();
+        List<Object> visible = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += PREVIEW_BATCH) {
-            List<Object> batch = ids.subList(from, Math.min(ids.size(), from + PREVIEW_BATCH));
-            List<Object> visible = scopedIds(model, batch);
-            if (visible.isEmpty()) {
-                continue;
-            }
-            forEachReference(model, (other, attribute) -> {
-                String jpql = " from " + em.getMetamodel().entity(other).getName() + " r where r." + attribute + "."
-                        + model.idAttribute() + " in :ids";
-                long count = em.createQuery("select count(r)" + jpql, Long.class).setParameter("ids", visible)
-                        .getSingleResult();
-                if (count == 0) {
-                    return;
-                }
-                String label = registry.byClass(other).map(m -> m.pluralLabel()).orElse(other.getSimpleName() + " rows");
-                singulars.putIfAbsent(label, registry.byClass(other).map(m -> m.label())
-                        .orElse(other.getSimpleName() + " row"));
-                Map<String, long[]> target = cascadesFrom(em.getMetamodel().entity(model.entityClass()), other, attribute)
-                        ? cascadeCounts : blockerCounts;
-                target.computeIfAbsent(label, l -> new long[1])[0] += count;
-                List<String> shown = examples.computeIfAbsent(label, l -> new ArrayList<>());
-                if (shown.size() < 5) {
-                    em.createQuery("select r" + jpql, other).setParameter("ids", visible).setMaxResults(5 - shown.size())
-                            .getResultList().forEach(row -> shown.add(String.valueOf(row)));
-                }
-            });
+            visible.addAll(scopedIds(model, ids.subList(from, Math.min(ids.size(), from + PREVIEW_BATCH))));
         }
-        return new DeletionPreview(groups(cascadeCounts, examples, singulars), groups(blockerCounts, examples, singulars));
-    }
-
-    private static List<DeletionPreview.Group> groups(Map<String, long[]> counts, Map<String, List<String>> examples,
-            Map<String, String> singulars) {
-        return counts.entrySet().stream().map(e -> new DeletionPreview.Group(e.getKey(), singulars.get(e.getKey()),
-                e.getValue()[0], List.copyOf(examples.getOrDefault(e.getKey(), List.of())))).toList();
+        return planner.plan(model.entityClass(), visible).preview(labels, this::loadRows);
     }
 
     /** The ids among these that the user may see (row scoping applied). */
@@ -457,34 +430,73 @@ public class AdminEntityService {
                 .getResultList();
     }
 
-    private void forEachReference(AdminModel<?> model, java.util.function.BiConsumer<Class<?>, String> visitor) {
-        for (EntityType<?> other : em.getMetamodel().getEntities()) {
-            for (Attribute<?, ?> attribute : other.getAttributes()) {
-                if (attribute instanceof SingularAttribute<?, ?> singular && singular.isAssociation()
-                        && singular.getJavaType().isAssignableFrom(model.entityClass())) {
-                    visitor.accept(other.getJavaType(), attribute.getName());
-                }
-            }
-        }
-    }
-
-    private <T> void deleteOne(AdminModel<T> model, Object id) {
-        T entity = findScoped(model, id);
-        DeletionPreview preview = preview(model, entity);
+    /**
+     * Deletes rows as planned: join-table links from rows that stay are removed first, then the rows (Hibernate
+     * cascades the rest), all in the caller's transaction; every row removed is recorded in the history.
+     */
+    private <T> void deleteRows(AdminModel<T> model, List<T> rows) {
+        List<Object> ids = rows.stream().map(row -> PropertyValues.id(model, row)).toList();
+        DeletionPlan plan = planner.plan(model.entityClass(), ids);
+        DeletionPreview preview = plan.preview(labels, this::loadRows);
+        String subject = rows.size() == 1 ? model.label() + " '" + labels.of(rows.getFirst(), ids.getFirst()) + "'"
+                : rows.size() + " " + model.pluralLabel().toLowerCase(Locale.ROOT);
         if (preview.blocked()) {
-            throw new SaveRejectedException(model.label() + " '" + entity + "' cannot be deleted: "
-                    + describe(preview.blockers()) + " still refer to it.", false, null);
+            throw new SaveRejectedException(subject + " cannot be deleted: " + describe(preview.blockers())
+                    + " still refer to " + (rows.size() == 1 ? "it" : "them") + ".", false, null);
         }
-        Map<String, String> before = snapshots.of(model, entity);
+        List<Object[]> cascaded = new ArrayList<>();
+        plan.cascaded().forEach((type, cascadedIds) -> loadRows(type, cascadedIds).forEach((id, row) ->
+                cascaded.add(new Object[] {row, id, snapshotOf(row)})));
+        List<Map<String, String>> before = rows.stream().map(row -> snapshots.of(model, row)).toList();
         try {
-            em.remove(entity);
+            for (DeletionPlan.Link link : plan.links()) {
+                Object owner = em.find(link.ownerType(), link.ownerId());
+                link.relation().collectionOf(owner).remove(em.find(link.targetType(), link.targetId()));
+            }
+            rows.forEach(em::remove);
             em.flush();
-            record(model, AdminChange.Kind.DELETE, entity, HistorySnapshots.diff(before, Map.of()),
-                    preview.cascades().isEmpty() ? null : "with " + describe(preview.cascades()));
+            String with = preview.cascades().isEmpty() ? null : "with " + describe(preview.cascades());
+            for (int i = 0; i < rows.size(); i++) {
+                record(model, AdminChange.Kind.DELETE, rows.get(i), HistorySnapshots.diff(before.get(i), Map.of()),
+                        rows.size() == 1 ? with : abbreviate("one of " + subject + (with == null ? "" : ", " + with)));
+            }
+            for (Object[] row : cascaded) {
+                recordCascaded(row[0], row[1], (Map<String, String>) row[2], "deleted with " + subject);
+            }
         } catch (OptimisticLockException stale) {
             throw staleVersion(model, stale);
         } catch (PersistenceException rejected) {
             throw translate(model, rejected);
+        }
+    }
+
+    /** Rows of any entity class by id, keyed by id. */
+    private Map<Object, Object> loadRows(Class<?> type, List<Object> ids) {
+        Map<Object, Object> rows = new java.util.LinkedHashMap<>();
+        String jpql = "select r from " + em.getMetamodel().entity(type).getName() + " r where r." + idName(type)
+                + " in :ids";
+        for (int from = 0; from < ids.size(); from += PREVIEW_BATCH) {
+            em.createQuery(jpql, type).setParameter("ids", ids.subList(from, Math.min(ids.size(), from + PREVIEW_BATCH)))
+                    .getResultList().forEach(row -> rows.put(idOf(row), row));
+        }
+        return rows;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String> snapshotOf(Object row) {
+        return registry.byClass(Hibernate.getClass(row)).map(m -> snapshots.of((AdminModel<Object>) m, row))
+                .orElse(Map.of());
+    }
+
+    /** A row removed along with the deleted ones, under its own entity's name so its history shows it. */
+    private void recordCascaded(Object row, Object id, Map<String, String> before, String detail) {
+        AdminHistory log = history.getIfAvailable();
+        if (log != null) {
+            Class<?> type = Hibernate.getClass(row);
+            String entity = registry.byClass(type).map(AdminModel::slug)
+                    .orElse(em.getMetamodel().entity(type).getName().toLowerCase(Locale.ROOT));
+            log.record(currentUser(), new AdminChange(AdminChange.Kind.DELETE, entity, String.valueOf(id),
+                    abbreviate(labels.of(row, id)), HistorySnapshots.diff(before, Map.of()), abbreviate(detail)));
         }
     }
 
@@ -774,58 +786,6 @@ public class AdminEntityService {
     public boolean isSortable(AdminModel<?> model, String path) {
         return model.column(path).map(c -> c.sortable()).orElse(false)
                 || model.ordering().stream().anyMatch(o -> o.path().equals(path));
-    }
-
-    private <T> DeletionPreview preview(AdminModel<T> model, T entity) {
-        List<DeletionPreview.Group> cascades = new ArrayList<>();
-        List<DeletionPreview.Group> blockers = new ArrayList<>();
-        EntityType<T> deleted = em.getMetamodel().entity(model.entityClass());
-        for (EntityType<?> other : em.getMetamodel().getEntities()) {
-            for (Attribute<?, ?> attribute : other.getAttributes()) {
-                if (!(attribute instanceof SingularAttribute<?, ?> singular) || !singular.isAssociation()
-                        || !singular.getJavaType().isAssignableFrom(model.entityClass())) {
-                    continue;
-                }
-                List<?> referring = referringRows(other.getJavaType(), attribute.getName(), entity);
-                if (referring.isEmpty()) {
-                    continue;
-                }
-                String label = registry.byClass(other.getJavaType()).map(m -> m.pluralLabel())
-                        .orElse(other.getName() + " rows");
-                String one = registry.byClass(other.getJavaType()).map(m -> m.label())
-                        .orElse(other.getName() + " row");
-                DeletionPreview.Group group = new DeletionPreview.Group(label, one, referring.size(),
-                        referring.stream().limit(5).map(String::valueOf).toList());
-                if (cascadesFrom(deleted, other.getJavaType(), attribute.getName())) {
-                    cascades.add(group);
-                } else {
-                    blockers.add(group);
-                }
-            }
-        }
-        return new DeletionPreview(cascades, blockers);
-    }
-
-    private List<?> referringRows(Class<?> type, String attribute, Object entity) {
-        return em.createQuery("select r from " + em.getMetamodel().entity(type).getName() + " r where r." + attribute
-                + " = :entity", type).setParameter("entity", entity).setMaxResults(COUNT_LIMIT).getResultList();
-    }
-
-    /** True when the deleted entity owns a collection mapped by that attribute with cascading remove. */
-    private static boolean cascadesFrom(EntityType<?> deleted, Class<?> childType, String mappedBy) {
-        for (PluralAttribute<?, ?, ?> plural : deleted.getPluralAttributes()) {
-            if (plural.getElementType().getJavaType() != childType
-                    || !(plural.getJavaMember() instanceof java.lang.reflect.Field field)) {
-                continue;
-            }
-            var oneToMany = field.getAnnotation(jakarta.persistence.OneToMany.class);
-            if (oneToMany != null && oneToMany.mappedBy().equals(mappedBy) && (oneToMany.orphanRemoval()
-                    || Arrays.stream(oneToMany.cascade()).anyMatch(c -> c == jakarta.persistence.CascadeType.ALL
-                            || c == jakarta.persistence.CascadeType.REMOVE))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String describe(List<DeletionPreview.Group> groups) {

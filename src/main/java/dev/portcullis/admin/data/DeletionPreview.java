@@ -3,17 +3,26 @@ package dev.portcullis.admin.data;
 import java.util.List;
 
 /**
- * What deleting a row would do: the related rows deleted with it, and the related rows that block it.
+ * What deleting rows would do, worked out from the mapping before anything is deleted: exactly what the database
+ * loses with them, what stops the delete, and what stays but loses its link.
  *
- * @param cascades rows removed along with it, grouped by kind
- * @param blockers rows that refer to it and would stop the delete
+ * @param cascades what goes along with the deleted rows: rows removed by cascades or orphan removal at any depth,
+ *                 join-table links and element-collection values, each kind as one group
+ * @param blockers rows that refer to a doomed row without a cascade: while any exist, nothing is deleted
+ * @param unlinked rows that stay but lose their reference to a deleted row
  */
-public record DeletionPreview(List<Group> cascades, List<Group> blockers) {
+public record DeletionPreview(List<Group> cascades, List<Group> blockers, List<Group> unlinked) {
 
-    /** Related rows of one kind: e.g. "Order lines" ("Order line" for one), 3, and the first few as text. */
+    public DeletionPreview {
+        cascades = List.copyOf(cascades);
+        blockers = List.copyOf(blockers);
+        unlinked = List.copyOf(unlinked);
+    }
+
+    /** Related rows of one kind: e.g. "Order lines" ("Order line" for one), 3, and the first few by label. */
     public record Group(String label, String singularLabel, long count, List<String> examples) {
 
-        /** "1 order line", "3 order lines". */
+        /** "1 order line", "3 order lines", "2 links from vets". */
         public String phrase() {
             return count + " " + (count == 1 ? singularLabel : label).toLowerCase(java.util.Locale.ROOT);
         }
@@ -21,5 +30,10 @@ public record DeletionPreview(List<Group> cascades, List<Group> blockers) {
 
     public boolean blocked() {
         return !blockers.isEmpty();
+    }
+
+    /** Everything that goes besides the deleted rows themselves, counted. */
+    public long cascadedCount() {
+        return cascades.stream().mapToLong(Group::count).sum();
     }
 }

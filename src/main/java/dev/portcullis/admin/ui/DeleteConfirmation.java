@@ -19,6 +19,7 @@ import dev.portcullis.environment.EnvironmentInfo;
 /**
  * The one question asked before any delete, of one row or many: what else goes with it, what blocks it, where you
  * are ("... in PRODUCTION?"), and in a protected environment the environment's name typed out for large deletes.
+ * The lists are the deletion plan's: every row, link and value the database will lose, by label and counted.
  */
 final class DeleteConfirmation {
 
@@ -53,8 +54,17 @@ final class DeleteConfirmation {
             if (!preview.cascades().isEmpty()) {
                 text.add(list(preview.cascades()));
             }
+            if (!preview.unlinked().isEmpty()) {
+                text.add(new Paragraph("These stay, but will no longer refer to " + (plural ? "them:" : "it:")),
+                        list(preview.unlinked()));
+            }
+            // Cancel, not Delete, has the focus: Enter or a stray key press must not delete.
+            Button cancel = new Button("Cancel", click -> dialog.close());
+            cancel.setId("cancel-delete");
+            cancel.setAutofocus(true);
             dialog.setCancelable(true);
-            long total = rows + preview.cascades().stream().mapToLong(DeletionPreview.Group::count).sum();
+            dialog.setCancelButton(cancel);
+            long total = rows + preview.cascadedCount();
             Button confirm = new Button("Delete", click -> {
                 dialog.close();
                 delete.run();
