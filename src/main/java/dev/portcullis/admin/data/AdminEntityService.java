@@ -260,12 +260,14 @@ public class AdminEntityService {
      * @throws AccessDeniedException when the user may not add or change it
      * @throws SaveRejectedException when the database refuses it (stale version, unique value taken, ...)
      */
-    @Transactional
+    @Transactional(noRollbackFor = RightsRefusedException.class)
     public <T> T save(AdminModel<T> model, T entity) {
         Object id = PropertyValues.id(model, entity);
         boolean isNew = id == null || em.find(model.entityClass(), id) == null;
         require(model, isNew ? AdminOperation.ADD : AdminOperation.CHANGE);
-        Map<String, String> before = isNew ? Map.of() : snapshots.of(model, findScoped(model, id));
+        T stored = isNew ? null : findScoped(model, id);
+        refuseRightsBeyondEditor(model, stored, entity);
+        Map<String, String> before = isNew ? Map.of() : snapshots.of(model, stored);
         try {
             T saved;
             if (isNew) {
@@ -282,6 +284,19 @@ public class AdminEntityService {
             throw staleVersion(model, stale);
         } catch (PersistenceException rejected) {
             throw translate(model, rejected);
+        }
+    }
+
+    /**
+     * Rights-holding entities: refuses, before anything is written, a save granting beyond the editor's rights. The
+     * refusal is recorded in this transaction, which commits with nothing else in it (hence noRollbackFor on save).
+     */
+    private <T> void refuseRightsBeyondEditor(AdminModel<T> model, T stored, T submitted) {
+        String refused = RightsGuard.refusal(model, stored, submitted, currentUser());
+        if (refused != null) {
+            record(model, AdminChange.Kind.ACTION, stored != null ? stored : submitted, List.of(),
+                    "Refused: " + refused);
+            throw new RightsRefusedException(refused);
         }
     }
 
