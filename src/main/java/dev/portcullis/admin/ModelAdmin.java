@@ -153,6 +153,16 @@ public abstract class ModelAdmin<T> {
     }
 
     /**
+     * Marks an entity whose rows grant rights (users, roles, a host's memberships): what each row grants and to whom.
+     * With it, saves through the admin never grant more than the editor holds, never raise the editor's own rights,
+     * and never change a row granting rights the editor lacks; see {@link GrantedRights}. Null (the default) for
+     * entities that grant no rights.
+     */
+    public GrantedRights<T> rights() {
+        return null;
+    }
+
+    /**
      * Permission hooks. The default grants an action to superusers and to holders of the authority
      * {@code <slug>:<action>} (view, add, change, delete); override to add conditions. Every data access through
      * the admin checks these on the server.

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
@@ -72,6 +73,18 @@ public final class AdminPrincipal implements UserDetails, CredentialsContainer, 
     /** True when one of the user's authorities is among {@code authorities}. */
     public boolean hasAnyAuthority(java.util.Collection<String> wanted) {
         return authorities.stream().anyMatch(a -> wanted.contains(a.getAuthority()));
+    }
+
+    /** This user with the rights they hold now, read at a request after a change of their roles or permissions. */
+    AdminPrincipal withAuthorities(List<String> current) {
+        return new AdminPrincipal(userId, username, displayName, null,
+                current.stream().<GrantedAuthority>map(SimpleGrantedAuthority::new).toList(), mustChangePassword,
+                twoFactorEnabled);
+    }
+
+    /** The authorities as plain names, for comparing with the rights read from the database. */
+    java.util.Set<String> authorityNames() {
+        return authorities.stream().map(GrantedAuthority::getAuthority).collect(java.util.stream.Collectors.toSet());
     }
 
     void passwordChanged() {

@@ -38,6 +38,9 @@ public class AdminRole {
     @Size(max = 500)
     private String description;
 
+    /** An inactive role grants nothing: its holders lose its permissions at their next request. */
+    private boolean active = true;
+
     @ElementCollection
     @CollectionTable(name = "portcullis_role_permission", joinColumns = @JoinColumn(name = "role_id"))
     @Column(name = "permission", nullable = false, length = 150)
@@ -68,6 +71,14 @@ public class AdminRole {
 
     public void setDescription(String description) {
         this.description = description;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public void setActive(boolean active) {
+        this.active = active;
     }
 
     public Set<String> getPermissions() {

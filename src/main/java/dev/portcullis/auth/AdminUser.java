@@ -197,6 +197,28 @@ public class AdminUser {
         this.roles = roles;
     }
 
+    /**
+     * What this record grants, as authorities: staff, superuser and the permissions of its roles, active or not.
+     *
+     * @param stored the stored version of a role (the record may hold detached ones); null to skip the role
+     */
+    java.util.Set<String> grantedRights(java.util.function.UnaryOperator<AdminRole> stored) {
+        java.util.Set<String> rights = new java.util.TreeSet<>();
+        if (staff) {
+            rights.add(AdminPrincipal.ROLE_STAFF);
+        }
+        if (superuser) {
+            rights.add(AdminPrincipal.ROLE_SUPERUSER);
+        }
+        for (AdminRole role : roles) {
+            AdminRole current = stored.apply(role);
+            if (current != null) {
+                rights.addAll(current.getPermissions());
+            }
+        }
+        return rights;
+    }
+
     @Override
     public String toString() {
         return username;

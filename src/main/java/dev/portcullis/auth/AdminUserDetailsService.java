@@ -49,6 +49,7 @@ class AdminUserDetailsService implements UserDetailsService, UserDetailsPassword
             authorities.add(new SimpleGrantedAuthority(AdminPrincipal.ROLE_SUPERUSER));
         }
         user.getRoles().stream()
+                .filter(AdminRole::isActive)
                 .flatMap(role -> role.getPermissions().stream())
                 .distinct()
                 .map(SimpleGrantedAuthority::new)

@@ -145,7 +145,7 @@ public class AdminUserService {
      * @throws org.springframework.security.access.AccessDeniedException without the permission
      * @throws PasswordRejectedException with every reason the password was refused
      */
-    @Transactional
+    @Transactional(noRollbackFor = org.springframework.security.access.AccessDeniedException.class)
     public AdminUser setPassword(Long userId, String newUsername, String password, String confirmation,
             boolean mustChange) {
         var actor = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
@@ -166,6 +166,7 @@ public class AdminUserService {
             user.setStaff(true);
         } else {
             user = users.findById(userId).orElseThrow(() -> new PasswordRejectedException(List.of("No such user.")));
+            refuseUnlessActorHoldsRightsOf(actor, user);
         }
         if (password == null || !password.equals(confirmation)) {
             throw new PasswordRejectedException(List.of("The password and its confirmation do not match."));
@@ -180,6 +181,40 @@ public class AdminUserService {
         }
         log.info("{} set the password of '{}'{}", actor.getName(), saved.getUsername(), userId == null ? " (new user)" : "");
         return saved;
+    }
+
+    /**
+     * Whether the signed-in user may set this user's password (or, for null, add a user): the permission, and for an
+     * existing user every right that user holds, so that nobody takes over an account with more rights than their own.
+     */
+    @Transactional(readOnly = true)
+    public boolean maySetPassword(Long userId) {
+        var actor = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        if (!dev.portcullis.admin.AdminPermissions.grants(actor, userId == null ? "user:add" : "user:change")) {
+            return false;
+        }
+        return userId == null || users.findById(userId).map(user -> lacking(actor, user).isEmpty()).orElse(true);
+    }
+
+    private void refuseUnlessActorHoldsRightsOf(org.springframework.security.core.Authentication actor, AdminUser user) {
+        List<String> lacking = lacking(actor, user);
+        if (!lacking.isEmpty()) {
+            log.warn("Refused to let '{}' set the password of '{}', who holds rights they do not: {}", actor.getName(),
+                    user.getUsername(), lacking);
+            dev.portcullis.admin.AdminHistory record = history.getIfAvailable();
+            if (record != null) {
+                record.record(actor, new dev.portcullis.admin.AdminChange(dev.portcullis.admin.AdminChange.Kind.ACTION,
+                        "user", String.valueOf(user.getId()), user.getUsername(), List.of(),
+                        "Refused: set password of a user with rights the editor does not hold"));
+            }
+            throw new org.springframework.security.access.AccessDeniedException(actor.getName()
+                    + " may not set the password of a user holding " + lacking);
+        }
+    }
+
+    private static List<String> lacking(org.springframework.security.core.Authentication actor, AdminUser user) {
+        return user.grantedRights(role -> role).stream()
+                .filter(right -> !dev.portcullis.admin.AdminPermissions.grants(actor, right)).toList();
     }
 
     /** Puts a password change in the history log (the hash itself masked), when the history feature is present. */

@@ -133,13 +133,14 @@ public final class AuthAutoConfiguration {
     }
 
     @Bean
-    ModelAdmin<AdminUser> portcullisUserAdmin() {
-        return new UserAdmins.Users();
+    ModelAdmin<AdminUser> portcullisUserAdmin(jakarta.persistence.EntityManager em) {
+        return new UserAdmins.Users(em);
     }
 
     @Bean
-    ModelAdmin<AdminRole> portcullisRoleAdmin(ObjectProvider<dev.portcullis.admin.model.AdminRegistry> registry) {
-        return new UserAdmins.Roles(registry);
+    ModelAdmin<AdminRole> portcullisRoleAdmin(ObjectProvider<dev.portcullis.admin.model.AdminRegistry> registry,
+            jakarta.persistence.EntityManager em) {
+        return new UserAdmins.Roles(registry, em);
     }
 
     @Bean

@@ -69,6 +69,10 @@ public class SetPasswordView extends VerticalLayout implements BeforeEnterObserv
         String id = event.getRouteParameters().get("id").orElse("");
         removeAll();
         problems.removeAll();
+        // Refused before the id is even looked up: the answer names no user and is the same for any id.
+        if (!users.maySetPassword(NEW.equals(id) ? null : idOrZero(id))) {
+            throw new AccessDeniedException("may not set the password of user '" + id + "'");
+        }
         if (NEW.equals(id)) {
             userId = null;
             add(new Anchor("user", "Users"), new H2("Add user"), username);
@@ -92,6 +96,15 @@ public class SetPasswordView extends VerticalLayout implements BeforeEnterObserv
         add(password, meter, confirmation, mustChange, problems, new HorizontalLayout(save));
     }
 
+    /** The id in the URL, or 0 (no user has it) when it is not a number. */
+    private static long idOrZero(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException notAnId) {
+            return 0;
+        }
+    }
+
     private List<String> userInputs() {
         if (userId == null) {
             return List.of(username.getValue());
@@ -111,7 +124,7 @@ public class SetPasswordView extends VerticalLayout implements BeforeEnterObserv
             rejected.getProblems().forEach(problem -> problems.add(new ListItem(problem)));
         } catch (AccessDeniedException denied) {
             problems.add(new ListItem("You do not have permission to " + (userId == null ? "add users."
-                    : "set passwords.")));
+                    : "set this user's password.")));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.portcullis.auth;
 
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
@@ -9,8 +10,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import dev.portcullis.admin.AdminAction;
 import dev.portcullis.admin.AdminOperation;
 import dev.portcullis.admin.AdminPermissions;
+import dev.portcullis.admin.GrantedRights;
 import dev.portcullis.admin.ModelAdmin;
 import dev.portcullis.admin.model.AdminRegistry;
+
+import jakarta.persistence.EntityManager;
 
 /**
  * Users and roles, managed through the generic admin like any other entity. Password hashes never appear in a
@@ -21,10 +25,44 @@ final class UserAdmins {
     private UserAdmins() {
     }
 
+    /** The signed-in user's id: from the principal, or by username for other kinds of sign-in. */
+    static Long userIdOf(EntityManager em, Authentication user) {
+        if (user == null) {
+            return null;
+        }
+        if (user.getPrincipal() instanceof AdminPrincipal principal) {
+            return principal.getUserId();
+        }
+        return em.createQuery("select u.id from AdminUser u where u.username = :name", Long.class)
+                .setParameter("name", user.getName()).getResultList().stream().findFirst().orElse(null);
+    }
+
     static final class Users extends ModelAdmin<AdminUser> {
 
-        Users() {
+        private final EntityManager em;
+
+        Users(EntityManager em) {
             super(AdminUser.class);
+            this.em = em;
+        }
+
+        /**
+         * A user record grants staff, superuser and the permissions of its roles (active or not: activating a role
+         * is a change like any other). Roles are read by id, as the submitted record may hold detached ones.
+         */
+        @Override
+        public GrantedRights<AdminUser> rights() {
+            return new GrantedRights<>() {
+                @Override
+                public Set<String> of(AdminUser user) {
+                    return user.grantedRights(role -> role.getId() == null ? null : em.find(AdminRole.class, role.getId()));
+                }
+
+                @Override
+                public boolean appliesTo(AdminUser user, Authentication editor) {
+                    return user.getId() != null && user.getId().equals(userIdOf(em, editor));
+                }
+            };
         }
 
         @Override
@@ -250,10 +288,31 @@ final class UserAdmins {
     static final class Roles extends ModelAdmin<AdminRole> {
 
         private final ObjectProvider<AdminRegistry> registry;
+        private final EntityManager em;
 
-        Roles(ObjectProvider<AdminRegistry> registry) {
+        Roles(ObjectProvider<AdminRegistry> registry, EntityManager em) {
             super(AdminRole.class);
             this.registry = registry;
+            this.em = em;
+        }
+
+        /** A role grants its permissions to its holders: adding one to a role you hold raises your own rights. */
+        @Override
+        public GrantedRights<AdminRole> rights() {
+            return new GrantedRights<>() {
+                @Override
+                public Set<String> of(AdminRole role) {
+                    return Set.copyOf(role.getPermissions());
+                }
+
+                @Override
+                public boolean appliesTo(AdminRole role, Authentication editor) {
+                    Long userId = userIdOf(em, editor);
+                    return role.getId() != null && userId != null && em.createQuery("select count(u) from AdminUser u"
+                            + " join u.roles r where u.id = :user and r.id = :role", Long.class)
+                            .setParameter("user", userId).setParameter("role", role.getId()).getSingleResult() > 0;
+                }
+            };
         }
 
         /** Every permission the admin knows: view, add, change and delete of each exposed entity. */
@@ -280,12 +339,17 @@ final class UserAdmins {
 
         @Override
         public List<String> listDisplay() {
-            return List.of("name", "description");
+            return List.of("name", "description", "active");
+        }
+
+        @Override
+        public List<String> listFilter() {
+            return List.of("active");
         }
 
         @Override
         public List<String> fields() {
-            return List.of("name", "description", "permissions");
+            return List.of("name", "description", "active", "permissions");
         }
 
         @Override

@@ -58,10 +58,14 @@ public class TwoFactorResetView extends VerticalLayout implements BeforeEnterObs
         AdminUser user;
         try {
             userId = Long.parseLong(id);
-            user = users.findById(userId).orElseThrow(() -> new NotFoundException("There is no user '" + id + "'."));
         } catch (NumberFormatException notAnId) {
             throw new NotFoundException("There is no user '" + id + "'.");
         }
+        // Refused alike for every id the user may not manage, before anything about the account is read.
+        if (!users.maySetPassword(userId)) {
+            throw new org.springframework.security.access.AccessDeniedException("may not manage user " + userId);
+        }
+        user = users.findById(userId).orElseThrow(() -> new NotFoundException("There is no user '" + id + "'."));
         removeAll();
         boolean enabled = service.isEnabled(userId);
         status.setText(enabled

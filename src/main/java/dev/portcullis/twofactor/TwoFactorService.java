@@ -333,8 +333,11 @@ public class TwoFactorService {
     @Transactional
     public void reset(long userId) {
         Authentication actor = SecurityContextHolder.getContext().getAuthentication();
-        if (!AdminPermissions.grants(actor, "user:change")) {
-            throw new AccessDeniedException((actor == null ? "anonymous" : actor.getName()) + " lacks user:change");
+        // The same rule as setting a password: user:change, and nobody takes the second factor off an account
+        // holding rights they lack (a superuser, for a user manager).
+        if (!AdminPermissions.grants(actor, "user:change") || !users.maySetPassword(userId)) {
+            throw new AccessDeniedException((actor == null ? "anonymous" : actor.getName())
+                    + " may not reset the two-factor sign-in of user " + userId);
         }
         AdminUser user = user(userId);
         removeSecret(user);

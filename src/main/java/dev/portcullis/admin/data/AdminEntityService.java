@@ -272,7 +272,7 @@ public class AdminEntityService {
      * @throws AccessDeniedException when the user may not add or change it
      * @throws SaveRejectedException when the database refuses it (stale version, unique value taken, ...)
      */
-    @Transactional
+    @Transactional(noRollbackFor = RightsRefusedException.class)
     public <T> T save(AdminModel<T> model, T entity) {
         return save(model, entity, InlineEdits.NONE);
     }
@@ -285,12 +285,14 @@ public class AdminEntityService {
      * @throws AccessDeniedException when the user may not add or change it, or the inline rows' entity
      * @throws SaveRejectedException when it is refused: invalid values, a stale version, a unique value taken, ...
      */
-    @Transactional
+    @Transactional(noRollbackFor = RightsRefusedException.class)
     public <T> T save(AdminModel<T> model, T entity, InlineEdits inlines) {
         Object id = PropertyValues.id(model, entity);
         boolean isNew = id == null || em.find(model.entityClass(), id) == null;
         require(model, isNew ? AdminOperation.ADD : AdminOperation.CHANGE);
-        Map<String, String> before = isNew ? Map.of() : snapshots.of(model, findScoped(model, id));
+        T stored = isNew ? null : findScoped(model, id);
+        refuseRightsBeyondEditor(model, stored, entity);
+        Map<String, String> before = isNew ? Map.of() : snapshots.of(model, stored);
         List<Object> fresh = new ArrayList<>();
         if (isNew) {
             fresh.add(entity);
@@ -317,6 +319,33 @@ public class AdminEntityService {
     }
 
     /**
+     * Rights-holding entities: refuses, before anything is written, a save granting beyond the editor's rights. The
+     * refusal is recorded in this transaction, which commits with nothing else in it (hence noRollbackFor on save).
+     */
+    private <T> void refuseRightsBeyondEditor(AdminModel<T> model, T stored, T submitted) {
+        String refused = RightsGuard.refusal(model, stored, submitted, currentUser());
+        if (refused != null) {
+            record(model, AdminChange.Kind.ACTION, stored != null ? stored : submitted, List.of(),
+                    "Refused: " + refused);
+            throw new RightsRefusedException(refused);
+        }
+    }
+
+    /**
+     * Rights-holding entities: a row granting rights the editor lacks (a superuser, for a user without that right) is
+     * neither deleted nor handed to a custom action by them. Checked before anything is written.
+     */
+    private <T> void refuseTouchingRightsBeyondEditor(AdminModel<T> model, List<T> rows, String verb) {
+        Authentication editor = currentUser();
+        for (T row : rows) {
+            String refused = RightsGuard.refusalToTouch(model, row, editor, verb);
+            if (refused != null) {
+                throw new RightsRefusedException(refused);
+            }
+        }
+    }
+
+    /**
      * Runs a custom action on the rows with the given ids, inside one transaction. The action's own permission is
      * checked here, and only rows the user may see are handed to it.
      *
@@ -331,6 +360,7 @@ public class AdminEntityService {
                     + action.label() + "'");
         }
         List<T> rows = ids.stream().map(id -> findScoped(model, id)).toList();
+        refuseTouchingRightsBeyondEditor(model, rows, "change");
         List<Map<String, String>> before = rows.stream().map(row -> snapshots.of(model, row)).toList();
         String message = action.handler().apply(rows);
         em.flush();
@@ -435,6 +465,7 @@ public class AdminEntityService {
      * cascades the rest), all in the caller's transaction; every row removed is recorded in the history.
      */
     private <T> void deleteRows(AdminModel<T> model, List<T> rows) {
+        refuseTouchingRightsBeyondEditor(model, rows, "delete");
         List<Object> ids = rows.stream().map(row -> PropertyValues.id(model, row)).toList();
         DeletionPlan plan = planner.plan(model.entityClass(), ids);
         DeletionPreview preview = plan.preview(labels, this::loadRows);

@@ -13,16 +13,27 @@ import com.vaadin.flow.router.ParentLayout;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Shown when the data layer refuses an operation: plain words, no internals. */
+/**
+ * Shown when the data layer or a view refuses an operation: plain words, no internals. Routes refused by their
+ * access annotation answer the same through {@link RouteAccessDeniedView}.
+ */
 @ParentLayout(MainLayout.class)
 @PermitAll
 public class AccessDeniedView extends Div implements HasErrorParameter<AccessDeniedException> {
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
-        removeAll();
-        addClassName("pc-error");
-        add(new H2("You do not have permission to do that"),
+        return refuse(this);
+    }
+
+    /**
+     * The one refusal every view answers with, whatever was asked for: it names no object, so a refused address
+     * tells nothing about what exists behind it.
+     */
+    static int refuse(Div view) {
+        view.removeAll();
+        view.addClassName("pc-error");
+        view.add(new H2("You do not have permission to do that"),
                 new Paragraph("Ask an administrator for the permission if you need it."));
         return HttpServletResponse.SC_FORBIDDEN;
     }
