@@ -186,9 +186,11 @@ public final class ChecksAutoConfiguration {
     static class MigrationCheckConfiguration {
 
         @Bean
-        Check portcullisMigrationsCheck(ObjectProvider<Flyway> flyway) {
-            return Check.deploy("database", () -> flyway.stream().flatMap(f -> DatabaseChecks.migrations(f).stream())
-                    .toList());
+        Check portcullisMigrationsCheck(ObjectProvider<dev.portcullis.migration.PortcullisMigrations> ours,
+                ObjectProvider<Flyway> flyway) {
+            return Check.deploy("database", () -> java.util.stream.Stream.concat(
+                    ours.stream().map(dev.portcullis.migration.PortcullisMigrations::flyway), flyway.stream())
+                    .flatMap(f -> DatabaseChecks.migrations(f).stream()).toList());
         }
 
         @Bean

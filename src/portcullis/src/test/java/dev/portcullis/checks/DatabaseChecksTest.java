@@ -28,7 +28,7 @@ class DatabaseChecksTest {
     }
 
     private static Flyway flyway(DataSource dataSource) {
-        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+        return Flyway.configure().dataSource(dataSource).locations("classpath:db/portcullis/migration").load();
     }
 
     @Test
