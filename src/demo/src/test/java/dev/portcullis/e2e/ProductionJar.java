@@ -15,9 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The production jar, built exactly as the README says ({@code ./mvnw -Pproduction -DskipTests package}) and
+ * The production jar, built as the README says ({@code ./mvnw -Pproduction -DskipTests -pl src/demo -am package}) and
  * started as an operator would start it. Pass {@code -Dportcullis.jar=...} to test a jar built elsewhere;
- * otherwise it is built once per test run into {@code target/e2e-build/}.
+ * otherwise it is built once per test run into {@code src/demo/target/e2e-build/}.
  */
 final class ProductionJar {
 
@@ -38,8 +38,9 @@ final class ProductionJar {
         Path basedir = Path.of(System.getProperty("portcullis.basedir", ".")).toAbsolutePath();
         Path log = basedir.resolve("target/e2e-build.log");
         Files.createDirectories(log.getParent());
+        // From the repository's root: the demo and the modules it needs, each into its own target/e2e-build.
         Process build = new ProcessBuilder(basedir.resolve("mvnw").toString(), "-B", "-q", "-Pproduction",
-                "-DskipTests", "-Dportcullis.build.directory=" + basedir.resolve("target/e2e-build"), "package")
+                "-DskipTests", "-pl", "src/demo", "-am", "-Dportcullis.target=target/e2e-build", "package")
                 .directory(basedir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -49,7 +50,7 @@ final class ProductionJar {
             throw new IllegalStateException("The production build failed; see " + log + ":\n"
                     + Files.readString(log));
         }
-        jar = basedir.resolve("target/e2e-build/portcullis.jar");
+        jar = basedir.resolve("src/demo/target/e2e-build/portcullis.jar");
         return jar;
     }
 
