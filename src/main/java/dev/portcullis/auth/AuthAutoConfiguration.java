@@ -185,6 +185,10 @@ public final class AuthAutoConfiguration {
             passwords.setUserDetailsPasswordService(userDetailsService);
             http.authenticationProvider(new ThrottlingAuthenticationProvider(passwords, throttle,
                     secondFactor.getIfAvailable(() -> user -> java.util.Optional.empty()), clock));
+            // No parent manager: Spring Security's global one (built from the same user details and encoder) would
+            // otherwise check every refused password a second time, outside the throttle.
+            http.getSharedObject(org.springframework.security.config.annotation.authentication.builders
+                    .AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
             // One answer for every failure; a throttled attempt says only that it was throttled.
             // The login page is named here as well as by Vaadin's configurer below: this customizer runs first, and
             // without it the entry point for browsers would send them to /login at the site root.

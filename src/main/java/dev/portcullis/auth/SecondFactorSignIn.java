@@ -72,7 +72,7 @@ public class SecondFactorSignIn {
             new HttpSessionSecurityContextRepository().saveContext(context, request.getHttpServletRequest(),
                     response.getHttpServletResponse());
         }
-        throttle.recordSuccess(pending.getUsername());
+        throttle.recordSuccess(pending.getUsername(), pending.getAddress());
         events.publishEvent(new AuthenticationSuccessEvent(full));
         return full;
     }

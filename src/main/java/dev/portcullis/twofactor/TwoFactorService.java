@@ -281,20 +281,26 @@ public class TwoFactorService {
     @Transactional
     public Verification verify(long userId, String input, String address) {
         AdminUser user = user(userId);
-        if (!throttle.check(user.getUsername(), address).allowed()) {
+        // The slot is taken before the code is looked at, so parallel guesses get no more than the limit evaluated.
+        LoginThrottleService.Attempt slot = throttle.reserve(user.getUsername(), address);
+        if (!slot.allowed()) {
             return new Verification(Outcome.THROTTLED, recoveryCodesLeft(userId));
         }
         TwoFactorSecret secret = em.find(TwoFactorSecret.class, userId);
         if (secret == null) {
+            throttle.passed(slot);
             return new Verification(Outcome.NOT_ENABLED, 0);
         }
         Outcome outcome = check(user, secret, input);
         if (!outcome.accepted()) {
-            throttle.recordFailure(user.getUsername(), address);
+            throttle.failed(slot);
             if (outcome == Outcome.REPLAYED) {
                 log.warn("Refused a replayed two-factor code for '{}' from {}", user.getUsername(), address);
             }
-        } else if (outcome == Outcome.RECOVERY_CODE_ACCEPTED) {
+            return new Verification(outcome, recoveryCodesLeft(userId));
+        }
+        throttle.passed(slot); // the run of failures ends when the sign-in completes
+        if (outcome == Outcome.RECOVERY_CODE_ACCEPTED) {
             log.info("User '{}' used a recovery code; {} left", user.getUsername(), recoveryCodesLeft(userId));
         }
         return new Verification(outcome, recoveryCodesLeft(userId));

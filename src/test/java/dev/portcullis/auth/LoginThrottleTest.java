@@ -68,7 +68,7 @@ class LoginThrottleTest {
     @Test
     void aSuccessEndsTheRunOfFailures() {
         fail("bob", "10.0.1.1", 4);
-        throttle.recordSuccess("bob");
+        throttle.recordSuccess("bob", "10.0.1.1");
         fail("bob", "10.0.1.1", 4);
         assertThat(throttle.check("bob", "10.0.1.1").allowed()).isTrue();
     }
