@@ -123,6 +123,12 @@ public class TwoFactorService {
         this.notifier = notifier;
     }
 
+    /** How long a sign-in may stay at {@code step} after its password before it must start again. */
+    public java.time.Duration pendingTimeout(dev.portcullis.auth.PendingSignIn.Step step) {
+        return step == dev.portcullis.auth.PendingSignIn.Step.VERIFY ? properties.getCodeStepTimeout()
+                : properties.getSetupTimeout();
+    }
+
     /** True when {@code portcullis.two-factor.required-for} names one of the user's authorities. */
     public boolean isRequiredFor(AdminPrincipal user) {
         return user.hasAnyAuthority(properties.getRequiredFor());
