@@ -212,6 +212,14 @@ public final class AuthAutoConfiguration {
         return dev.portcullis.checks.Check.deploy("security", () -> AuthChecks.unchangedPasswords(em));
     }
 
+    /** security.W057: the first superuser still on the password from the environment. */
+    @Bean
+    dev.portcullis.checks.Check portcullisEnvironmentPasswordCheck(jakarta.persistence.EntityManager em,
+            BootstrapProperties bootstrap, PasswordEncoder encoder) {
+        return dev.portcullis.checks.Check.deploy("security",
+                () -> AuthChecks.environmentPassword(em, bootstrap, encoder));
+    }
+
     /** security.W051, W052: sign-in throttling off or weak. */
     @Bean
     dev.portcullis.checks.Check portcullisLockoutCheck(LoginThrottleProperties properties) {
