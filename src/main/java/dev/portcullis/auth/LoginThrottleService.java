@@ -116,8 +116,8 @@ public class LoginThrottleService {
             return Decision.ALLOW;
         }
         Instant now = clock.instant();
-        LoginCounters counters = new LoginCounters(properties, find(identityKey(username, address)), find(userKey(username)),
-                find(addressKey(address)));
+        LoginCounters counters = new LoginCounters(properties, find(identityKey(username, address)),
+                find(userKey(username)), find(addressKey(address)));
         Decision refused = counters.refusal(now, false);
         return refused == null ? Decision.ALLOW : refused;
     }
@@ -197,7 +197,8 @@ public class LoginThrottleService {
         em.unwrap(org.hibernate.Session.class).doWork(connection -> {
             java.sql.Savepoint savepoint = connection.setSavepoint();
             try (java.sql.PreparedStatement insert = connection.prepareStatement("insert into portcullis_login_throttle"
-                    + " (throttle_key, failures, window_start, window_failures, locks, version) values (?, 0, ?, 0, 0, 0)")) {
+                    + " (throttle_key, failures, window_start, window_failures, locks, version)"
+                    + " values (?, 0, ?, 0, 0, 0)")) {
                 insert.setString(1, key);
                 insert.setObject(2, now.atOffset(java.time.ZoneOffset.UTC));
                 insert.executeUpdate();
