@@ -56,10 +56,37 @@ class BootstrapAdminTest {
                 "--spring.datasource.url=jdbc:h2:mem:bootstrap-env-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
                 "--portcullis.bootstrap.username=root-admin", "--portcullis.bootstrap.password=" + chosen)) {
             AdminUser admin = app.getBean(AdminUserRepository.class).findByUsername("root-admin").orElseThrow();
-            assertThat(admin.isMustChangePassword()).isFalse();
+            assertThat(admin.isMustChangePassword()).as("changed at first sign-in, like a generated one").isTrue();
             assertThat(app.getBean(PasswordEncoder.class).matches(chosen, admin.getPasswordHash())).isTrue();
             assertThat(output.getOut()).doesNotContain(chosen).doesNotContain("one-time password");
+            assertThat(deployFindings(app)).contains("security.W050", "security.W057");
         }
+    }
+
+    @Test
+    void keepingThePasswordFromTheEnvironmentIsExplicitLoggedAndStillReported(CapturedOutput output) {
+        String chosen = "a long chosen bootstrap passphrase";
+        try (ConfigurableApplicationContext app = start(
+                "--spring.datasource.url=jdbc:h2:mem:bootstrap-keep-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
+                "--portcullis.bootstrap.password=" + chosen, "--portcullis.bootstrap.keep-environment-password=true")) {
+            AdminUser admin = app.getBean(AdminUserRepository.class).findByUsername("admin").orElseThrow();
+            assertThat(admin.isMustChangePassword()).isFalse();
+            assertThat(output.getOut()).containsPattern("WARN .*keep-environment-password=true asks, without a forced");
+            assertThat(deployFindings(app)).contains("security.W057").doesNotContain("security.W050");
+
+            PasswordEncoder encoder = app.getBean(PasswordEncoder.class);
+            app.getBean(org.springframework.jdbc.core.JdbcTemplate.class).update(
+                    "update portcullis_user set password_hash = ? where username = 'admin'",
+                    encoder.encode("a different passphrase entirely"));
+            assertThat(deployFindings(app)).as("reported only while it still has that password")
+                    .doesNotContain("security.W057");
+        }
+    }
+
+    private static java.util.List<String> deployFindings(ConfigurableApplicationContext app) {
+        return app.getBean(dev.portcullis.checks.CheckRegistry.class)
+                .run(dev.portcullis.checks.CheckRegistry.Scope.DEPLOY).findings().stream()
+                .map(dev.portcullis.checks.CheckMessage::id).toList();
     }
 
     @Test

@@ -278,6 +278,10 @@ class TwoFactorSignInTest extends KaribuTest {
         Users.signInWith("someone-else");
         assertThatThrownBy(() -> service.disable(id(), "wrong password", currentCode(), null))
                 .isInstanceOf(TwoFactorService.RefusedException.class);
+        // The refused attempt stays counted and its code stays used: the next attempt needs the next code.
+        assertThatThrownBy(() -> service.disable(id(), PASSWORD, currentCode(), null))
+                .isInstanceOf(TwoFactorService.RefusedException.class).hasMessageContaining("used already");
+        clock.advance(Duration.ofSeconds(30));
         service.disable(id(), PASSWORD, currentCode(), null);
         assertThat(service.isEnabled(id())).isFalse();
         assertThat(users.findByUsername(username).orElseThrow().isTwoFactorEnabled()).isFalse();

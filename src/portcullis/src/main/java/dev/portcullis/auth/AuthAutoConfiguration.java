@@ -186,6 +186,10 @@ public final class AuthAutoConfiguration {
             passwords.setUserDetailsPasswordService(userDetailsService);
             http.authenticationProvider(new ThrottlingAuthenticationProvider(passwords, throttle,
                     secondFactor.getIfAvailable(() -> user -> java.util.Optional.empty()), clock));
+            // No parent manager: Spring Security's global one (built from the same user details and encoder) would
+            // otherwise check every refused password a second time, outside the throttle.
+            http.getSharedObject(org.springframework.security.config.annotation.authentication.builders
+                    .AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
             // One answer for every failure; a throttled attempt says only that it was throttled.
             // The login page is named here as well as by Vaadin's configurer below: this customizer runs first, and
             // without it the entry point for browsers would send them to /login at the site root.
@@ -207,6 +211,14 @@ public final class AuthAutoConfiguration {
     @Bean
     dev.portcullis.checks.Check portcullisUnchangedPasswordCheck(jakarta.persistence.EntityManager em) {
         return dev.portcullis.checks.Check.deploy("security", () -> AuthChecks.unchangedPasswords(em));
+    }
+
+    /** security.W057: the first superuser still on the password from the environment. */
+    @Bean
+    dev.portcullis.checks.Check portcullisEnvironmentPasswordCheck(jakarta.persistence.EntityManager em,
+            BootstrapProperties bootstrap, PasswordEncoder encoder) {
+        return dev.portcullis.checks.Check.deploy("security",
+                () -> AuthChecks.environmentPassword(em, bootstrap, encoder));
     }
 
     /** security.W051, W052: sign-in throttling off or weak. */

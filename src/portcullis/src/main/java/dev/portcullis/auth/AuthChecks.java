@@ -31,8 +31,32 @@ final class AuthChecks {
         }
         return List.of(CheckMessage.warning("security.W050", "portcullis_user",
                 "Superuser " + String.join(", ", usernames) + " still has the one-time password set at creation"
-                        + " (for the first user, the one printed in the start-up log).",
+                        + " (for the first user, the one printed in the start-up log or given in"
+                        + " PORTCULLIS_BOOTSTRAP_PASSWORD).",
                 "Sign in as " + usernames.get(0) + " and choose a password now, or deactivate the account."));
+    }
+
+    /**
+     * security.W057: the first superuser still signs in with the password given in the environment, which more
+     * people and systems have seen than the user (whether or not a change at first sign-in was waived).
+     */
+    static List<CheckMessage> environmentPassword(EntityManager em, BootstrapProperties bootstrap,
+            org.springframework.security.crypto.password.PasswordEncoder encoder) {
+        if (bootstrap.getPassword() == null) {
+            return List.of();
+        }
+        List<String> hashes = em.createQuery("select u.passwordHash from AdminUser u where u.username = :name"
+                + " and u.superuser = true and u.active = true", String.class)
+                .setParameter("name", bootstrap.getUsername()).getResultList();
+        if (hashes.isEmpty() || !encoder.matches(bootstrap.getPassword(), hashes.get(0))) {
+            return List.of();
+        }
+        return List.of(CheckMessage.warning("security.W057", "portcullis.bootstrap.password",
+                "Superuser " + bootstrap.getUsername() + " still signs in with the password from"
+                        + " PORTCULLIS_BOOTSTRAP_PASSWORD" + (bootstrap.isKeepEnvironmentPassword()
+                                ? ", and portcullis.bootstrap.keep-environment-password waives the change." : "."),
+                "Sign in as " + bootstrap.getUsername() + " and choose a new password, then remove"
+                        + " PORTCULLIS_BOOTSTRAP_PASSWORD from the environment."));
     }
 
     static List<CheckMessage> lockout(LoginThrottleProperties login) {

@@ -38,9 +38,21 @@ class BootstrapAdmin implements ApplicationRunner {
         String username = properties.getUsername();
         try {
             if (properties.getPassword() != null) {
-                users.createSuperuser(username, properties.getPassword(), false);
-                log.warn("Created the first staff user '{}' with the password from PORTCULLIS_BOOTSTRAP_PASSWORD. "
-                        + "Remove that variable from the environment now.", username);
+                // A password that sits in an environment (a deployment file, a CI secret, a shell history) is known
+                // to more than its user: like a generated one, it is replaced at first sign-in unless the operator
+                // says otherwise.
+                boolean keep = properties.isKeepEnvironmentPassword();
+                users.createSuperuser(username, properties.getPassword(), !keep);
+                if (keep) {
+                    log.warn("Created the first staff user '{}' with the password from PORTCULLIS_BOOTSTRAP_PASSWORD,"
+                            + " and, as portcullis.bootstrap.keep-environment-password=true asks, without a forced"
+                            + " change at first sign-in. Choose a new password soon and remove that variable from the"
+                            + " environment.", username);
+                } else {
+                    log.warn("Created the first staff user '{}' with the password from PORTCULLIS_BOOTSTRAP_PASSWORD;"
+                            + " it must be changed at first sign-in. Remove that variable from the environment now.",
+                            username);
+                }
             } else {
                 String password = generatePassword();
                 users.createSuperuser(username, password, true);

@@ -13,10 +13,16 @@ public class BootstrapProperties {
     private String username = "admin";
 
     /**
-     * Password of the first staff user. When unset, a random password is generated, printed once to the log,
-     * and must be changed at first sign-in. There is never a fixed default.
+     * Password of the first staff user, to be changed at first sign-in. When unset, a random password is generated
+     * and printed once to the log instead. There is never a fixed default.
      */
     private String password;
+
+    /**
+     * Keep the password from {@code PORTCULLIS_BOOTSTRAP_PASSWORD} without asking for a new one at first sign-in
+     * (logged as a warning; the deploy checks report the user while it still has that password).
+     */
+    private boolean keepEnvironmentPassword;
 
     public String getUsername() {
         return username;
@@ -35,5 +41,13 @@ public class BootstrapProperties {
 
     public void setPassword(String password) {
         this.password = (password == null || password.isEmpty()) ? null : password;
+    }
+
+    public boolean isKeepEnvironmentPassword() {
+        return keepEnvironmentPassword;
+    }
+
+    public void setKeepEnvironmentPassword(boolean keepEnvironmentPassword) {
+        this.keepEnvironmentPassword = keepEnvironmentPassword;
     }
 }

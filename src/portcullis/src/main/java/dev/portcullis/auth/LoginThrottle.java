@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** Failure counters for one submitted username ({@code user:...}) or client address ({@code ip:...}). */
+/**
+ * Failure counters for one submitted username ({@code user:...}), client address ({@code ip:...}) or username from
+ * one address ({@code pair:<address>/<username>}).
+ */
 @Entity
 @Table(name = "portcullis_login_throttle")
 class LoginThrottle {
@@ -17,7 +20,7 @@ class LoginThrottle {
     @Column(name = "throttle_key", length = 300)
     private String key;
 
-    /** Consecutive failures since the last success or unlock. */
+    /** Consecutive failures since the last success or unlock, including attempts still being evaluated. */
     private int failures;
 
     /** Start of the current one-hour (or address) counting window. */
@@ -70,6 +73,11 @@ class LoginThrottle {
 
     void setWindowFailures(int windowFailures) {
         this.windowFailures = windowFailures;
+    }
+
+    /** When the last attempt took a slot (it counts as a failure until given back). */
+    Instant getLastFailureAt() {
+        return lastFailureAt;
     }
 
     void setLastFailureAt(Instant lastFailureAt) {

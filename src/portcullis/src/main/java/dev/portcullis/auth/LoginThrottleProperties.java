@@ -25,8 +25,33 @@ public class LoginThrottleProperties {
     /** The window in which failures from one address are counted. */
     private Duration addressWindow = Duration.ofMinutes(10);
 
+    /**
+     * What consecutive failures lock: the username from every address, or only the username from the address that
+     * failed (the per-username hourly limit still applies across addresses).
+     */
+    private LockBy lockBy = LockBy.USERNAME;
+
     /** Whether throttling is on. Turning it off is reported by the deploy checks. */
     private boolean enabled = true;
+
+    /** What a run of failures locks. */
+    public enum LockBy {
+        /** The username, wherever the attempts come from: the fewest guesses, but anyone can lock anyone out. */
+        USERNAME,
+        /** The username from that one address: others can still sign in, within the hourly limit per username. */
+        USERNAME_AND_ADDRESS
+    }
+
+    public LockBy getLockBy() {
+        return lockBy;
+    }
+
+    public void setLockBy(LockBy lockBy) {
+        if (lockBy == null) {
+            throw new IllegalArgumentException("'portcullis.login.lock-by' must be username or username-and-address");
+        }
+        this.lockBy = lockBy;
+    }
 
     public int getMaxFailures() {
         return maxFailures;

@@ -20,6 +20,8 @@ import com.vaadin.flow.server.VaadinServletResponse;
  */
 public class SecondFactorSignIn {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SecondFactorSignIn.class);
+
     private final LoginThrottleService throttle;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -36,7 +38,7 @@ public class SecondFactorSignIn {
                 ? java.util.Optional.of(pending) : java.util.Optional.empty();
     }
 
-    /** True when the pending sign-in is older than {@code timeout}. */
+    /** True when the pending sign-in is older than {@code timeout}: it may no longer be finished. */
     public boolean expired(PendingSignIn pending, Duration timeout) {
         return pending.getStartedAt().plus(timeout).isBefore(clock.instant());
     }
@@ -51,12 +53,29 @@ public class SecondFactorSignIn {
         throttle.recordFailure(pending.getUsername(), pending.getAddress());
     }
 
+    /** Thrown when a sign-in is to be finished after its time was up; the caller starts the sign-in over. */
+    public static final class ExpiredException extends RuntimeException {
+
+        ExpiredException(String username) {
+            super("The half-finished sign-in of '" + username + "' expired");
+        }
+    }
+
     /**
      * Finishes the sign-in: the user's full authentication goes into the security context and the HTTP session, the
      * session gets a new id, the throttle forgets earlier failures, and the sign-in is recorded. Call from a Vaadin
      * request.
+     *
+     * @param timeout how long the step may take from the password ({@code portcullis.two-factor.*-timeout}); checked
+     *     here, where the sign-in is finished, and not only when the user navigates
+     * @throws ExpiredException when the step took longer; nothing is changed
      */
-    public Authentication complete(PendingSignIn pending) {
+    public Authentication complete(PendingSignIn pending, Duration timeout) {
+        if (expired(pending, timeout)) {
+            log.info("Refused to finish the sign-in of '{}': the step after the password took longer than {}",
+                    pending.getUsername(), timeout);
+            throw new ExpiredException(pending.getUsername());
+        }
         Authentication full = UsernamePasswordAuthenticationToken.authenticated(pending.user(), null,
                 pending.user().getAuthorities());
         SecurityContext context = SecurityContextHolder.createEmptyContext();
@@ -72,7 +91,7 @@ public class SecondFactorSignIn {
             new HttpSessionSecurityContextRepository().saveContext(context, request.getHttpServletRequest(),
                     response.getHttpServletResponse());
         }
-        throttle.recordSuccess(pending.getUsername());
+        throttle.recordSuccess(pending.getUsername(), pending.getAddress());
         events.publishEvent(new AuthenticationSuccessEvent(full));
         return full;
     }

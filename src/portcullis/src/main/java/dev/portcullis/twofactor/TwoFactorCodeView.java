@@ -107,7 +107,7 @@ public class TwoFactorCodeView extends VerticalLayout implements BeforeEnterObse
     }
 
     void sendText() {
-        SecondFactorSignIn.current().ifPresent(pending -> {
+        SecondFactorSignIn.current().filter(pending -> !expired(pending)).ifPresent(pending -> {
             try {
                 String to = service.sendSignInCode(pending.getUserId());
                 message.setText("");
@@ -124,16 +124,21 @@ public class TwoFactorCodeView extends VerticalLayout implements BeforeEnterObse
             UI.getCurrent().getPage().setLocation(adminPath + "/login");
             return;
         }
+        if (expired(pending)) {
+            return;
+        }
         TwoFactorService.Verification result = service.verify(pending.getUserId(), code.getValue(), pending.getAddress());
         code.clear();
         switch (result.outcome()) {
             case ACCEPTED -> {
-                signIn.complete(pending);
-                UI.getCurrent().getPage().setLocation(adminPath + "/");
+                if (finish(pending)) {
+                    UI.getCurrent().getPage().setLocation(adminPath + "/");
+                }
             }
             case RECOVERY_CODE_ACCEPTED -> {
-                signIn.complete(pending);
-                showRecoveryCodeUsed(result.recoveryCodesLeft());
+                if (finish(pending)) {
+                    showRecoveryCodeUsed(result.recoveryCodesLeft());
+                }
             }
             case WRONG -> problem(WRONG);
             case REPLAYED -> problem(REPLAYED);
@@ -142,6 +147,28 @@ public class TwoFactorCodeView extends VerticalLayout implements BeforeEnterObse
                 // Reset by an administrator meanwhile: start again, and the password step decides what comes next.
                 TwoFactorGuard.startOver(adminPath);
             }
+        }
+    }
+
+    /**
+     * True (and the sign-in started over, the sign-in page saying it timed out) when the code step has been open
+     * longer than allowed: checked when a code is submitted, not only when the user navigates.
+     */
+    private boolean expired(PendingSignIn pending) {
+        if (signIn.expired(pending, service.pendingTimeout(pending.getStep()))) {
+            TwoFactorGuard.startOver(adminPath, true);
+            return true;
+        }
+        return false;
+    }
+
+    private boolean finish(PendingSignIn pending) {
+        try {
+            signIn.complete(pending, service.pendingTimeout(pending.getStep()));
+            return true;
+        } catch (SecondFactorSignIn.ExpiredException tooLate) {
+            TwoFactorGuard.startOver(adminPath, true);
+            return false;
         }
     }
 

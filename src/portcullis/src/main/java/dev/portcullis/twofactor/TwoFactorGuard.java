@@ -77,8 +77,14 @@ final class TwoFactorGuard implements VaadinServiceInitListener {
 
     /** Abandons the half-finished sign-in and sends the browser back to the sign-in page to start again. */
     static void startOver(String adminPath) {
+        startOver(adminPath, false);
+    }
+
+    /** As {@link #startOver(String)}; {@code expired}: the sign-in page says the sign-in timed out. */
+    static void startOver(String adminPath, boolean expired) {
         forget();
-        com.vaadin.flow.component.UI.getCurrent().getPage().setLocation(adminPath + "/login");
+        com.vaadin.flow.component.UI.getCurrent().getPage()
+                .setLocation(adminPath + "/login" + (expired ? "?" + EXPIRED : ""));
     }
 
     /** Drops the half-finished sign-in from the request and the HTTP session. */

@@ -123,6 +123,12 @@ public class TwoFactorService {
         this.notifier = notifier;
     }
 
+    /** How long a sign-in may stay at {@code step} after its password before it must start again. */
+    public java.time.Duration pendingTimeout(dev.portcullis.auth.PendingSignIn.Step step) {
+        return step == dev.portcullis.auth.PendingSignIn.Step.VERIFY ? properties.getCodeStepTimeout()
+                : properties.getSetupTimeout();
+    }
+
     /** True when {@code portcullis.two-factor.required-for} names one of the user's authorities. */
     public boolean isRequiredFor(AdminPrincipal user) {
         return user.hasAnyAuthority(properties.getRequiredFor());
@@ -232,7 +238,8 @@ public class TwoFactorService {
      * @return the new recovery codes, to be shown once
      * @throws RefusedException for a wrong code, or while sign-in is throttled
      */
-    @Transactional
+    // A refusal commits: the failed attempt it counted must stay counted.
+    @Transactional(noRollbackFor = RefusedException.class)
     public List<String> confirm(long userId, Enrolment enrolment, String code, String address) {
         AdminUser user = user(userId);
         requireNotThrottled(user.getUsername(), address);
@@ -281,20 +288,26 @@ public class TwoFactorService {
     @Transactional
     public Verification verify(long userId, String input, String address) {
         AdminUser user = user(userId);
-        if (!throttle.check(user.getUsername(), address).allowed()) {
+        // The slot is taken before the code is looked at, so parallel guesses get no more than the limit evaluated.
+        LoginThrottleService.Attempt slot = throttle.reserve(user.getUsername(), address);
+        if (!slot.allowed()) {
             return new Verification(Outcome.THROTTLED, recoveryCodesLeft(userId));
         }
         TwoFactorSecret secret = em.find(TwoFactorSecret.class, userId);
         if (secret == null) {
+            throttle.passed(slot);
             return new Verification(Outcome.NOT_ENABLED, 0);
         }
         Outcome outcome = check(user, secret, input);
         if (!outcome.accepted()) {
-            throttle.recordFailure(user.getUsername(), address);
+            throttle.failed(slot);
             if (outcome == Outcome.REPLAYED) {
                 log.warn("Refused a replayed two-factor code for '{}' from {}", user.getUsername(), address);
             }
-        } else if (outcome == Outcome.RECOVERY_CODE_ACCEPTED) {
+            return new Verification(outcome, recoveryCodesLeft(userId));
+        }
+        throttle.passed(slot); // the run of failures ends when the sign-in completes
+        if (outcome == Outcome.RECOVERY_CODE_ACCEPTED) {
             log.info("User '{}' used a recovery code; {} left", user.getUsername(), recoveryCodesLeft(userId));
         }
         return new Verification(outcome, recoveryCodesLeft(userId));
@@ -304,7 +317,8 @@ public class TwoFactorService {
      * New recovery codes in place of the old ones, after the user proves who they are with their password and a
      * current code.
      */
-    @Transactional
+    // A refusal commits: the failed attempt it counted must stay counted.
+    @Transactional(noRollbackFor = RefusedException.class)
     public List<String> regenerateRecoveryCodes(long userId, String password, String code, String address) {
         AdminUser user = reconfirm(userId, password, code, address);
         List<String> codes = replaceRecoveryCodes(userId);
@@ -313,7 +327,8 @@ public class TwoFactorService {
     }
 
     /** Turns two-factor sign-in off after the user proves who they are with their password and a current code. */
-    @Transactional
+    // A refusal commits: the failed attempt it counted must stay counted.
+    @Transactional(noRollbackFor = RefusedException.class)
     public void disable(long userId, String password, String code, String address) {
         if (SecurityContextHolder.getContext().getAuthentication() != null
                 && SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof AdminPrincipal self

@@ -236,6 +236,12 @@ public class TwoFactorSetupView extends VerticalLayout implements HasDynamicTitl
     }
 
     void submitCode() {
+        PendingSignIn pending = SecondFactorSignIn.current().orElse(null);
+        if (pending != null && signIn.expired(pending, service.pendingTimeout(pending.getStep()))) {
+            // Checked when the code is submitted, not only when the user navigates.
+            TwoFactorGuard.startOver(adminPath, true);
+            return;
+        }
         try {
             List<String> codes = service.confirm(userId(), enrolment, code.getValue(), address());
             recoveryCodes = new RecoveryCodesPanel(siteName, username(), codes);
@@ -254,8 +260,12 @@ public class TwoFactorSetupView extends VerticalLayout implements HasDynamicTitl
         PendingSignIn pending = SecondFactorSignIn.current().orElse(null);
         if (pending != null) {
             if (done) {
-                signIn.complete(pending);
-                UI.getCurrent().getPage().setLocation(adminPath + "/");
+                try {
+                    signIn.complete(pending, service.pendingTimeout(pending.getStep()));
+                    UI.getCurrent().getPage().setLocation(adminPath + "/");
+                } catch (SecondFactorSignIn.ExpiredException tooLate) {
+                    TwoFactorGuard.startOver(adminPath, true);
+                }
             } else {
                 TwoFactorGuard.startOver(adminPath);
             }
