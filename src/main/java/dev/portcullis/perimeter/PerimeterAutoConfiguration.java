@@ -30,6 +30,8 @@ public final class PerimeterAutoConfiguration {
     public static final int FORWARDED_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE;
     static final int HEADERS_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
     static final int GATE_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
+    /** After the honeypot's filter, which answers its own paths and only flags cross-site attempts there. */
+    static final int CROSS_SITE_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 30;
 
     @Bean
     @ConditionalOnMissingBean
@@ -72,6 +74,20 @@ public final class PerimeterAutoConfiguration {
                 AdminAccessProperties access, ObjectProvider<AccessGuard> guards) {
             var registration = new FilterRegistrationBean<>(new AdminGateFilter(admin.getPath(), access, guards));
             registration.setOrder(GATE_FILTER_ORDER);
+            return registration;
+        }
+
+        @Bean
+        CrossSiteRequests portcullisCrossSiteRequests(AdminAccessProperties access) {
+            return new CrossSiteRequests(access);
+        }
+
+        /** Cross-site POSTs (and other state-changing methods) outside Vaadin's own channel get 403. */
+        @Bean
+        FilterRegistrationBean<CrossSiteRequestFilter> portcullisCrossSiteRequestFilter(CrossSiteRequests crossSite,
+                AdminProperties admin) {
+            var registration = new FilterRegistrationBean<>(new CrossSiteRequestFilter(crossSite, admin.getPath()));
+            registration.setOrder(CROSS_SITE_FILTER_ORDER);
             return registration;
         }
 
