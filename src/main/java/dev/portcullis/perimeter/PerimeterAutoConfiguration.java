@@ -123,5 +123,39 @@ public final class PerimeterAutoConfiguration {
                 }
             };
         }
+
+        /**
+         * One error surface: Tomcat's own error report (for requests it refuses before the application) replaced
+         * by the plain page with the security headers. Runs after Spring Boot's customizer, whose valve it replaces.
+         */
+        @Bean
+        WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory>
+                portcullisErrorReportValve(HttpsProperties https, HeadersProperties headers,
+                        ObjectProvider<dev.portcullis.environment.EnvironmentInfo> environment) {
+            var valve = new PlainErrorReportValve(new SecurityHeadersFilter(https, headers,
+                    new java.security.SecureRandom()), environment);
+            return new OrderedCustomizer(factory -> factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                    valve.replaceOn(host);
+                }
+            }));
+        }
+    }
+
+    /** A customizer that runs after Spring Boot's own. */
+    private record OrderedCustomizer(
+            WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory> body)
+            implements WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory>,
+            Ordered {
+
+        @Override
+        public void customize(org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory factory) {
+            body.customize(factory);
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
     }
 }

@@ -46,6 +46,21 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        writeHeaders(request, response);
+        if ("TRACE".equalsIgnoreCase(request.getMethod())) {
+            response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            return;
+        }
+        if (https.isEnabled() && !request.isSecure() && request.getDispatcherType() == jakarta.servlet.DispatcherType.REQUEST) {
+            response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+            response.setHeader("Location", httpsUrl(request));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** The headers alone; also written by the server's error valve on answers the application never saw. */
+    void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
         String nonce = ContentSecurityPolicy.newNonce(random);
         request.setAttribute(ContentSecurityPolicy.NONCE_ATTRIBUTE, nonce);
         response.setHeader("Content-Security-Policy",
@@ -59,16 +74,6 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
         if (https.isEnabled() && request.isSecure()) {
             response.setHeader("Strict-Transport-Security", https.hstsHeader());
         }
-        if ("TRACE".equalsIgnoreCase(request.getMethod())) {
-            response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
-            return;
-        }
-        if (https.isEnabled() && !request.isSecure() && request.getDispatcherType() == jakarta.servlet.DispatcherType.REQUEST) {
-            response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
-            response.setHeader("Location", httpsUrl(request));
-            return;
-        }
-        chain.doFilter(request, response);
     }
 
     private String httpsUrl(HttpServletRequest request) {
