@@ -17,7 +17,7 @@ public final class CrossSiteRequests {
     private final List<String> allowedHosts;
 
     CrossSiteRequests(AdminAccessProperties access) {
-        this.allowedHosts = access.getAllowedHosts();
+        this.allowedHosts = access.getAllowedHosts().stream().map(RedirectHostFilter::bare).toList();
     }
 
     /** True when a browser sent this request from another site's page. */
@@ -47,19 +47,13 @@ public final class CrossSiteRequests {
         if (uri.getHost() == null || uri.getScheme() == null) {
             return false;
         }
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
+        String host = RedirectHostFilter.bare(uri.getHost());
         if (allowedHosts.contains(host)) {
             return true;
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
-        String ownHost = request.getServerName().toLowerCase(Locale.ROOT);
-        if (ownHost.startsWith("[") && ownHost.endsWith("]")) {
-            ownHost = ownHost.substring(1, ownHost.length() - 1);
-        }
+        String ownHost = RedirectHostFilter.bare(request.getServerName());
         return scheme.equals(request.getScheme().toLowerCase(Locale.ROOT)) && host.equals(ownHost)
                 && port == request.getServerPort();
     }

@@ -30,6 +30,8 @@ public final class PerimeterAutoConfiguration {
     public static final int FORWARDED_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE;
     static final int HEADERS_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
     static final int GATE_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
+    /** Before anything that redirects: Spring Security, Vaadin, the honeypot. */
+    static final int REDIRECT_HOST_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 3;
     /** After the honeypot's filter, which answers its own paths and only flags cross-site attempts there. */
     static final int CROSS_SITE_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 30;
 
@@ -60,9 +62,9 @@ public final class PerimeterAutoConfiguration {
 
         @Bean
         FilterRegistrationBean<SecurityHeadersFilter> portcullisSecurityHeadersFilter(HttpsProperties https,
-                HeadersProperties headers) {
+                HeadersProperties headers, AdminAccessProperties access) {
             var registration = new FilterRegistrationBean<>(new SecurityHeadersFilter(https, headers,
-                    new java.security.SecureRandom()));
+                    new java.security.SecureRandom(), access.getAllowedHosts()));
             registration.setOrder(HEADERS_FILTER_ORDER);
             registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR,
                     DispatcherType.FORWARD);
@@ -74,6 +76,16 @@ public final class PerimeterAutoConfiguration {
                 AdminAccessProperties access, ObjectProvider<AccessGuard> guards) {
             var registration = new FilterRegistrationBean<>(new AdminGateFilter(admin.getPath(), access, guards));
             registration.setOrder(GATE_FILTER_ORDER);
+            return registration;
+        }
+
+        /** Redirects never carry a Host header that is not one of the allowed hosts. */
+        @Bean
+        FilterRegistrationBean<RedirectHostFilter> portcullisRedirectHostFilter(AdminAccessProperties access) {
+            var registration = new FilterRegistrationBean<>(new RedirectHostFilter(access));
+            registration.setOrder(REDIRECT_HOST_FILTER_ORDER);
+            registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR,
+                    DispatcherType.FORWARD);
             return registration;
         }
 
@@ -135,6 +147,8 @@ public final class PerimeterAutoConfiguration {
             var valve = new PlainErrorReportValve(new SecurityHeadersFilter(https, headers,
                     new java.security.SecureRandom()), environment);
             return new OrderedCustomizer(factory -> factory.addContextCustomizers(context -> {
+                // Relative redirects stay relative: Tomcat would otherwise complete them with the Host header.
+                context.setUseRelativeRedirects(true);
                 if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
                     valve.replaceOn(host);
                 }

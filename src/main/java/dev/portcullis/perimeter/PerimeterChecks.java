@@ -103,8 +103,11 @@ final class PerimeterChecks implements Check {
                     + "only from portcullis.trusted-proxies."));
         }
         if (access.getAllowedHosts().isEmpty()) {
-            found.add(info("security.W010", "The admin answers on every host name of this server.", "Serve it on a "
-                    + "host of its own with portcullis.admin.allowed-hosts, e.g. admin.example.com."));
+            // Where HTTPS is on (every real deployment) this is a warning: redirects then have no host of their
+            // own to name, and the prod profile refuses to start without it.
+            String message = "The admin answers on every host name of this server.";
+            String hint = "Serve it on a host of its own with portcullis.admin.allowed-hosts, e.g. admin.example.com.";
+            found.add(https.isEnabled() ? warn("security.W010", message, hint) : info("security.W010", message, hint));
         }
         if (access.getAllowedNetworks().isEmpty()) {
             found.add(info("security.W011", "The admin is reachable from every network.", "Limit it to your VPN or "

@@ -23,8 +23,16 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
     private final String permissionsPolicy;
 
     private final SecureRandom random;
+    /** Allowed host names without brackets, for the HTTPS redirect. */
+    private final java.util.List<String> allowedHosts;
 
     SecurityHeadersFilter(HttpsProperties https, HeadersProperties headers, SecureRandom random) {
+        this(https, headers, random, java.util.List.of());
+    }
+
+    SecurityHeadersFilter(HttpsProperties https, HeadersProperties headers, SecureRandom random,
+            java.util.List<String> allowedHosts) {
+        this.allowedHosts = allowedHosts.stream().map(RedirectHostFilter::bare).toList();
         this.https = https;
         this.random = random;
         this.contentSecurityPolicy = headers.getContentSecurityPolicy() != null ? headers.getContentSecurityPolicy()
@@ -77,7 +85,10 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
     }
 
     private String httpsUrl(HttpServletRequest request) {
-        String host = request.getServerName();
+        // Named by the request only when it is an allowed host (or none are set); never a forged one otherwise.
+        String host = allowedHosts.isEmpty()
+                || allowedHosts.contains(RedirectHostFilter.bare(request.getServerName()))
+                ? request.getServerName() : allowedHosts.getFirst();
         if (host.contains(":") && !host.startsWith("[")) {
             host = "[" + host + "]";
         }

@@ -26,7 +26,7 @@ import dev.portcullis.demo.DemoApplication;
         properties = {"spring.datasource.url=jdbc:h2:mem:prod-errors;DB_CLOSE_DELAY=-1",
                 "portcullis.secret-key=MDEyMzQ1Njc4OWFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3eHl6QUJDRA==",
                 // plain HTTP to a random port; the redirect to HTTPS has its own test
-                "portcullis.https.enabled=false"})
+                "portcullis.https.enabled=false", "portcullis.admin.allowed-hosts=localhost"})
 @ActiveProfiles("prod")
 @Import(ProductionErrorPageTest.Failing.class)
 class ProductionErrorPageTest {

@@ -121,6 +121,16 @@ class CrossSiteRequestTest {
     }
 
     @Test
+    void aForgedHostNeverReachesARedirect() throws Exception {
+        // No portcullis.admin.allowed-hosts here: redirects are relative rather than naming the client's Host.
+        for (String path : new String[] {"/console/", "/console", "/admin"}) {
+            RawHttp.Response redirect = RawHttp.get(port, path, "Host: evil.example");
+            assertThat(redirect.status()).as(path).isBetween(301, 303);
+            assertThat(redirect.header("Location")).as(path).startsWith("/").doesNotContain("evil.example");
+        }
+    }
+
+    @Test
     void theDeployCheckFindsNoSignInExemptFromCsrf() {
         assertThat(checks.run(dev.portcullis.checks.CheckRegistry.Scope.DEPLOY, java.util.Set.of("security"))
                 .findings()).extracting(dev.portcullis.checks.CheckMessage::id).doesNotContain("security.W056",
