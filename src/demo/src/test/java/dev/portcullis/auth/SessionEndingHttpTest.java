@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import dev.portcullis.demo.DemoApplication;
+import dev.portcullis.testsupport.SignInPage;
 
 /** A session ended elsewhere (another node, an administrator) signs out at its next request, over real HTTP. */
 @SpringBootTest(classes = DemoApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -42,7 +43,8 @@ class SessionEndingHttpTest {
         users.createUser("kim", "correct horse battery staple", true, false, false);
         HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(URI.create(url("/console/login")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=kim&password=correct+horse+battery+staple")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString(SignInPage.form("kim", "correct horse battery staple",
+                        get("/console/login").body()))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(signIn.headers().firstValue("Location").orElseThrow()).endsWith("/console/");
         assertThat(get("/console/").statusCode()).isEqualTo(200);

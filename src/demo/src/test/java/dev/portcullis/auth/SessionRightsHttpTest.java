@@ -92,10 +92,13 @@ class SessionRightsHttpTest {
         }
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .cookieHandler(new CookieManager()).build();
+        // As a browser does: open the sign-in page (session cookie and CSRF token), then post the form.
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(url("/console/login"))).build(),
+                HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(URI.create(url("/console/login")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + username
-                        + "&password=correct+horse+battery+staple")).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(dev.portcullis.testsupport.SignInPage.form(username,
+                        "correct horse battery staple", page.body()))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(signIn.headers().firstValue("Location").orElseThrow()).endsWith("/console/");
         return client;
     }

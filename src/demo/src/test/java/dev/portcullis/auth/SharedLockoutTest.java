@@ -3,11 +3,9 @@ package dev.portcullis.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +16,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.portcullis.demo.DemoApplication;
+import dev.portcullis.testsupport.SignInPage;
 
 /**
  * Two application nodes on one database, signed in to over real HTTP: failures on either count toward one lock,
@@ -66,11 +65,12 @@ class SharedLockoutTest {
 
     private static String signIn(ConfigurableApplicationContext node, String username, String password) throws Exception {
         int port = ((WebServerApplicationContext) node).getWebServer().getPort();
-        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        SignInPage page = SignInPage.open(port, "/console/login");
+        String form = page.form(username, password);
         HttpResponse<Void> response = CLIENT.send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/console/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", page.cookieHeader().substring("Cookie: ".length()))
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
         assertThat(response.statusCode()).isEqualTo(302);
         return response.headers().firstValue("Location").orElseThrow();

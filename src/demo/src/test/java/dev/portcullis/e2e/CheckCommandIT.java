@@ -36,6 +36,51 @@ class CheckCommandIT {
         return new Result(process.exitValue(), output);
     }
 
+    /** Runs the command with standard output and standard error kept apart, as {@code check ... | jq .} sees them. */
+    private static Result[] checkApart(String... arguments) throws Exception {
+        Path workdir = Files.createTempDirectory("portcullis-check");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                ProductionJar.path().toString(), "check"));
+        command.addAll(List.of(arguments));
+        Path errors = workdir.resolve("stderr.txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workdir.toFile())
+                .redirectError(errors.toFile());
+        builder.environment().put("PORTCULLIS_SECRET_KEY", KEY);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("the check command ends by itself").isTrue();
+        return new Result[] {new Result(process.exitValue(), output),
+                new Result(process.exitValue(), Files.readString(errors))};
+    }
+
+    @Test
+    void jsonOutputIsOnlyJsonSoItCanBePiped() throws Exception {
+        Result[] run = checkApart("--deploy", "--json");
+        String stdout = run[0].output();
+
+        var json = new tools.jackson.databind.ObjectMapper().readTree(stdout);
+        assertThat(json.get("findings").isArray()).isTrue();
+        assertThat(java.util.stream.StreamSupport.stream(json.get("findings").spliterator(), false)
+                .map(f -> f.get("id").asString()))
+                .contains("security.W046", "database.W001");
+        assertThat(stdout.strip()).startsWith("{").endsWith("}");
+        // The start-up warnings are still there for an operator, on standard error.
+        String logLine = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:[\\d.]+Z?\\s+(WARN|INFO|ERROR)";
+        assertThat(run[1].output()).containsPattern(logLine);
+        assertThat(stdout).doesNotContainPattern(logLine).doesNotContain("HHH", "select ");
+
+        // And through jq itself where it is installed (it is not required).
+        Path jq = Path.of("/usr/bin/jq");
+        if (Files.isExecutable(jq)) {
+            Process pipe = new ProcessBuilder(jq.toString(), ".").redirectErrorStream(true).start();
+            pipe.getOutputStream().write(stdout.getBytes(StandardCharsets.UTF_8));
+            pipe.getOutputStream().close();
+            pipe.getInputStream().readAllBytes();
+            assertThat(pipe.waitFor()).as("jq . accepts the output").isZero();
+        }
+    }
+
     @Test
     void deployChecksPrintFindingsWithoutStartingAServer() throws Exception {
         Result result = check("--deploy");

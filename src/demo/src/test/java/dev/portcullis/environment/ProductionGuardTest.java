@@ -31,7 +31,8 @@ class ProductionGuardTest {
 
     private static List<String> safeProduction(String... overrides) {
         List<String> args = new ArrayList<>(List.of("--spring.profiles.active=prod", "--portcullis.secret-key=" + GOOD_KEY,
-                "--spring.datasource.url=jdbc:h2:mem:guard-" + System.nanoTime(), "--server.port=0"));
+                "--spring.datasource.url=jdbc:h2:mem:guard-" + System.nanoTime(), "--server.port=0",
+                "--portcullis.admin.allowed-hosts=admin.example.com"));
         for (String override : overrides) {
             String name = override.substring(0, override.indexOf('=') + 1);
             args.removeIf(arg -> arg.startsWith(name));
@@ -52,7 +53,8 @@ class ProductionGuardTest {
         "--server.error.include-message=always|environment.E003|server.error.include-message",
         "--demo.data.enabled=true|environment.E004|demo.data.enabled",
         "--portcullis.secret-key=changeme|environment.E005|is a placeholder",
-        "--portcullis.secret-key=c2hvcnQ=|environment.E005|needs at least 32"})
+        "--portcullis.secret-key=c2hvcnQ=|environment.E005|needs at least 32",
+        "--portcullis.admin.allowed-hosts=|security.E060|portcullis.admin.allowed-hosts"})
     void eachDevelopmentSettingStopsAProductionStart(String setting, String id, String named) {
         assertThatThrownBy(() -> start(safeProduction(setting)))
                 .isInstanceOf(ChecksFailedException.class)
@@ -85,6 +87,28 @@ class ProductionGuardTest {
         start(safeProduction("--demo.data.enabled=true", "--portcullis.environment.allow-unsafe=demo-data"));
         assertThat(none).isEmpty();
         assertThat(output.getOut()).contains("PRODUCTION GUARD OVERRIDDEN by portcullis.environment.allow-unsafe=demo-data");
+    }
+
+    @Test
+    void withoutAllowedHostsProductionStartsOnlyByAnExplicitLoggedOverride(CapturedOutput output) {
+        List<String> args = new ArrayList<>(safeProduction());
+        args.removeIf(a -> a.startsWith("--portcullis.admin.allowed-hosts"));
+        assertThatThrownBy(() -> start(args)).isInstanceOf(ChecksFailedException.class)
+                .hasMessageContaining("security.E060");
+
+        args.add("--portcullis.environment.allow-unsafe=any-host");
+        start(args);
+        assertThat(output.getOut()).contains("PRODUCTION GUARD OVERRIDDEN by portcullis.environment.allow-unsafe=any-host");
+    }
+
+    @Test
+    void theCheckCommandIsNotStoppedByMissingHosts() {
+        var environment = new org.springframework.core.env.StandardEnvironment();
+        environment.getPropertySources().addFirst(new org.springframework.core.env.SimpleCommandLinePropertySource(
+                "check", "--deploy", "--spring.profiles.active=prod"));
+        environment.setActiveProfiles("prod");
+        assertThat(ProductionGuard.check(environment)).extracting(r -> r.message().id())
+                .doesNotContain("security.E060");
     }
 
     @Test

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +16,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import dev.portcullis.auth.AdminUserService;
 import dev.portcullis.demo.DemoApplication;
+import dev.portcullis.testsupport.SignInPage;
 
 /**
  * The admin over real HTTP: what lives where, and what sign-in answers.
@@ -138,8 +137,8 @@ class AdminHttpTest {
     }
 
     private HttpResponse<String> postLogin(String username, String password) throws Exception {
-        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        // As a browser does: the form carries the CSRF token of the sign-in page it was on.
+        String form = SignInPage.form(username, password, get("/console/login").body());
         return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/console/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());

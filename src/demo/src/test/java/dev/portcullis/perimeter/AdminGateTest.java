@@ -2,8 +2,6 @@ package dev.portcullis.perimeter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +13,7 @@ import org.springframework.test.context.ActiveProfiles;
 import dev.portcullis.auth.AdminUserService;
 import dev.portcullis.demo.DemoApplication;
 import dev.portcullis.testsupport.RawHttp;
+import dev.portcullis.testsupport.SignInPage;
 
 /**
  * The admin on its own host name, for one network, behind a trusted proxy (this test's own address, 127.0.0.1).
@@ -106,9 +105,9 @@ class AdminGateTest {
     }
 
     private RawHttp.Response signIn(String username, String forwardedFor) throws Exception {
-        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode("correct horse battery staple", StandardCharsets.UTF_8);
-        return RawHttp.send(port, "POST", "/console/login", form, ADMIN_HOST, "X-Forwarded-For: " + forwardedFor,
+        SignInPage page = SignInPage.open(port, "/console/login", ADMIN_HOST, "X-Forwarded-For: " + forwardedFor);
+        return RawHttp.send(port, "POST", "/console/login", page.form(username, "correct horse battery staple"),
+                ADMIN_HOST, "X-Forwarded-For: " + forwardedFor, page.cookieHeader(),
                 "Content-Type: application/x-www-form-urlencoded");
     }
 }

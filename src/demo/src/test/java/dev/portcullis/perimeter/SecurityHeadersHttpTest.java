@@ -57,7 +57,7 @@ class SecurityHeadersHttpTest {
         "HEAD,    /console/login,                          200",
         "TRACE,   /console/login,                          405",
         "TRACE,   /,                                       405",
-        "POST,    /console/login,                          302",
+        "POST,    /console/login,                          403",
         "DELETE,  /,                                       404"})
     void everyResponseCarriesTheSecurityHeaders(String method, String path, int status) throws Exception {
         String body = method.equals("POST") ? "username=x&password=y" : null;

@@ -78,6 +78,17 @@ public final class RawHttp {
         }
     }
 
+    /** Sends {@code request} byte for byte (ISO-8859-1), for requests no client library would send. */
+    public static Response sendRaw(int port, String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return parse(socket.getInputStream());
+        }
+    }
+
     private static Response parse(InputStream in) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         in.transferTo(all);

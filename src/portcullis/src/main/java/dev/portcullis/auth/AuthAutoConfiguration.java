@@ -22,6 +22,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
@@ -178,7 +179,8 @@ public final class AuthAutoConfiguration {
         @Order(ADMIN_FILTER_CHAIN_ORDER)
         SecurityFilterChain portcullisAdminFilterChain(HttpSecurity http, AdminProperties admin,
                 AdminUserDetailsService userDetailsService, PasswordEncoder encoder, LoginThrottleService throttle,
-                ObjectProvider<SecondFactorPolicy> secondFactor, Clock clock) throws Exception {
+                ObjectProvider<SecondFactorPolicy> secondFactor, Clock clock,
+                com.vaadin.flow.spring.security.RequestUtil vaadinRequests) throws Exception {
             String path = admin.getPath();
             http.securityMatcher(path, path + "/**");
             DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(userDetailsService);
@@ -201,8 +203,18 @@ public final class AuthAutoConfiguration {
             // Lumo's stylesheets, served under the admin path by the admin's assets filter.
             http.authorizeHttpRequests(requests -> requests.requestMatchers(path + "/lumo/**", path + "/favicon.svg")
                     .permitAll());
+            // Vaadin's configurer would exempt the sign-in POST from CSRF checks, letting any site sign a browser
+            // in (or drive guesses through it). Only Vaadin's own channel, which carries Vaadin's token, is exempt;
+            // the sign-in form sends Spring's token from the meta tags Vaadin renders on the page.
+            // Matched as Spring Security matches the sign-in itself, so no spelling of the path slips past.
+            var signInOrOut = new org.springframework.security.web.util.matcher.OrRequestMatcher(
+                    PathPatternRequestMatcher.withDefaults().matcher(path + "/login"),
+                    PathPatternRequestMatcher.withDefaults().matcher(path + "/logout"));
+            http.csrf(csrf -> csrf.csrfTokenRequestHandler(new SignInCsrfTokens())
+                    .ignoringRequestMatchers(request -> vaadinRequests.isFrameworkInternalRequest(request)
+                    && !signInOrOut.matches(request)));
             http.with(VaadinSecurityConfigurer.vaadin(),
-                    vaadin -> vaadin.loginView(LoginView.class, path + "/login"));
+                    vaadin -> vaadin.loginView(LoginView.class, path + "/login").enableCsrfConfiguration(false));
             return http.build();
         }
     }

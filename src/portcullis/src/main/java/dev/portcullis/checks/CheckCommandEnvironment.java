@@ -8,17 +8,23 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
 
 /**
  * Recognises {@code java -jar app.jar check ...} and prepares a run without a web server: no port is opened, the
- * database is not migrated (so pending migrations can be reported) and start-up logging is quiet, so the output is
- * the report. Any Spring Boot application that includes Portcullis gets the command; its {@code main} stays a plain
+ * database is not migrated (so pending migrations can be reported) and start-up logging is quiet and goes to
+ * standard error, so standard output is the report alone. Any Spring Boot application that includes Portcullis
+ * gets the command; its {@code main} stays a plain
  * {@code SpringApplication.run}.
  */
 class CheckCommandEnvironment implements EnvironmentPostProcessor {
 
     /** Set to true while the check command runs. */
     static final String ACTIVE = "portcullis.checks.command";
+
+    /** Logback configuration for the command: Spring Boot's console format, on standard error. */
+    static final String LOGGING_CONFIG = "classpath:dev/portcullis/checks/check-command-logback.xml";
+    private static final String LOGBACK = "ch.qos.logback.classic.LoggerContext";
 
     static final List<String> WEB_ONLY_AUTO_CONFIGURATIONS = List.of(
             "com.vaadin.flow.spring.SpringBootAutoConfiguration",
@@ -43,6 +49,13 @@ class CheckCommandEnvironment implements EnvironmentPostProcessor {
         if (environment.getProperty("logging.level.root") == null) {
             settings.put("logging.level.root", "warn");
         }
+        // Standard output carries the report alone, so that 'check --json | jq .' works: logs go to standard error,
+        // no banner, no SQL echo. (This runs before Spring Boot sets up logging.)
+        if (environment.getProperty("logging.config") == null && ClassUtils.isPresent(LOGBACK, null)) {
+            settings.put("logging.config", LOGGING_CONFIG);
+        }
+        settings.put("spring.main.banner-mode", "off");
+        settings.put("spring.jpa.show-sql", "false");
         environment.getPropertySources().addFirst(new MapPropertySource("portcullisCheckCommand", settings));
     }
 }

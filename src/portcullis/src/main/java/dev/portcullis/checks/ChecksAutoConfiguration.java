@@ -200,14 +200,16 @@ public final class ChecksAutoConfiguration {
         }
     }
 
-    /** security.W056: CSRF on every chain with a sign-in form. */
+    /** security.W056, W060: CSRF on every chain with a sign-in form, and on the form itself. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(SecurityFilterChain.class)
     static class CsrfCheckConfiguration {
 
         @Bean
-        Check portcullisCsrfCheck(ObjectProvider<SecurityFilterChain> chains) {
-            return Check.deploy("security", () -> CsrfCheck.run(chains.orderedStream().toList()));
+        Check portcullisCsrfCheck(ObjectProvider<SecurityFilterChain> chains, Environment environment) {
+            List<String> signIns = List.of(environment.getProperty("portcullis.admin.path", "/console") + "/login",
+                    "/login");
+            return Check.deploy("security", () -> CsrfCheck.run(chains.orderedStream().toList(), signIns));
         }
     }
 }

@@ -28,6 +28,7 @@ class ProductionGuard implements EnvironmentPostProcessor {
     static final String STACK_TRACES = "stack-traces";
     static final String DEMO_DATA = "demo-data";
     static final String SECRET_KEY = "secret-key";
+    static final String ANY_HOST = "any-host";
 
     private static final Set<String> PLACEHOLDERS = Set.of("changeme", "change-me", "secret", "password", "test",
             "dev", "default", "example");
@@ -95,7 +96,23 @@ class ProductionGuard implements EnvironmentPostProcessor {
                     + weakness + ".", "Set PORTCULLIS_SECRET_KEY to the output of 'openssl rand -base64 32'",
                     SECRET_KEY));
         }
+        if (servesWeb(environment) && org.springframework.boot.context.properties.bind.Binder.get(environment)
+                .bind("portcullis.admin.allowed-hosts", org.springframework.boot.context.properties.bind.Bindable
+                        .listOf(String.class)).orElse(List.of()).stream().allMatch(String::isBlank)) {
+            problems.add(refuse("security.E060", "No host names are set (portcullis.admin.allowed-hosts): the admin"
+                    + " answers to any Host header, and a forged one can end up in links and caches.",
+                    "Set PORTCULLIS_ADMIN_ALLOWED_HOSTS to the admin's host name(s), e.g. admin.example.com",
+                    ANY_HOST));
+        }
         return problems;
+    }
+
+    /**
+     * False for {@code java -jar app.jar check ...}, which opens no port and exists to report problems like this
+     * one rather than be stopped by them.
+     */
+    private static boolean servesWeb(ConfigurableEnvironment environment) {
+        return !List.of(environment.getProperty("nonOptionArgs", "").split(",")).contains("check");
     }
 
     /** Why a secret key is not good enough, or null when it is. */

@@ -93,9 +93,10 @@ public final class HoneypotAutoConfiguration {
 
         @Bean
         FilterRegistrationBean<HoneypotFilter> portcullisHoneypotFilter(HoneypotProperties properties,
-                ObjectProvider<HoneypotWorker> worker, SecureRandom random) {
+                ObjectProvider<HoneypotWorker> worker, SecureRandom random,
+                ObjectProvider<dev.portcullis.perimeter.CrossSiteRequests> crossSite) {
             var registration = new FilterRegistrationBean<>(
-                    new HoneypotFilter(properties, worker, new HoneypotPage(random)));
+                    new HoneypotFilter(properties, worker, new HoneypotPage(random), crossSite));
             registration.setOrder(FILTER_ORDER);
             registration.setAsyncSupported(true);
             return registration;

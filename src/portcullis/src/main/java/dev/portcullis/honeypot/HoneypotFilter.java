@@ -7,6 +7,8 @@ import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.portcullis.perimeter.CrossSiteRequests;
+
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -25,8 +27,12 @@ class HoneypotFilter extends OncePerRequestFilter {
     /** Looked up at the first request: filters are created while the web server starts, before JPA is ready. */
     private final ObjectProvider<HoneypotWorker> worker;
     private final HoneypotPage page;
+    /** Tells attempts another site's page made a browser send; absent when the perimeter is replaced. */
+    private final ObjectProvider<CrossSiteRequests> crossSite;
 
-    HoneypotFilter(HoneypotProperties properties, ObjectProvider<HoneypotWorker> worker, HoneypotPage page) {
+    HoneypotFilter(HoneypotProperties properties, ObjectProvider<HoneypotWorker> worker, HoneypotPage page,
+            ObjectProvider<CrossSiteRequests> crossSite) {
+        this.crossSite = crossSite;
         this.paths = Set.copyOf(properties.getPaths());
         this.delay = properties.getDelay();
         this.worker = worker;
@@ -64,7 +70,9 @@ class HoneypotFilter extends OncePerRequestFilter {
     private void attempt(HttpServletRequest request, HttpServletResponse response, String path) {
         String username = request.getParameter("username");
         HoneypotWorker worker = this.worker.getObject();
-        worker.submit(request.getRemoteAddr(), request.getHeader("User-Agent"), username, path, request.getMethod());
+        CrossSiteRequests sites = crossSite.getIfAvailable();
+        worker.submit(request.getRemoteAddr(), request.getHeader("User-Agent"), username, path, request.getMethod(),
+                sites != null && sites.isCrossSite(request));
         byte[] body = page.render(request.getRequestURI(), username, true);
         AsyncContext async = request.startAsync();
         async.setTimeout(delay.toMillis() + 60_000);

@@ -48,6 +48,16 @@ public class HoneypotService {
     /** Records an attempt (never a password) unless a cap is reached, and blocks the address when it is time. */
     @Transactional
     public Outcome record(String address, String userAgent, String username, String path, String method) {
+        return record(address, userAgent, username, path, method, false);
+    }
+
+    /**
+     * As {@link #record(String, String, String, String, String)}; a cross-site attempt (another site's page made a
+     * browser send it) is recorded but neither counts towards nor starts a block.
+     */
+    @Transactional
+    public Outcome record(String address, String userAgent, String username, String path, String method,
+            boolean crossSite) {
         Instant now = clock.instant();
         Instant hourAgo = now.minus(HOUR);
         String client = IntrusionAttempt.clip(address, 64);
@@ -57,11 +67,11 @@ public class HoneypotService {
                 && countSince(null, hourAgo) < properties.getMaxRecordedPerHour()) {
             first = em.createQuery("select a.id from IntrusionAttempt a where a.clientAddress = :address", Long.class)
                     .setParameter("address", client).setMaxResults(1).getResultList().isEmpty();
-            stored = new IntrusionAttempt(now, client, userAgent, username, path, method);
+            stored = new IntrusionAttempt(now, client, userAgent, username, path, method, crossSite);
             em.persist(stored);
         }
         HoneypotBlock block = null;
-        long recent = countSince(client, now.minus(properties.getBlockWindow()));
+        long recent = crossSite ? 0 : countSince(client, now.minus(properties.getBlockWindow()), true);
         if (recent >= properties.getBlockAfter() && !isExempt(client) && activeBlock(client, now) == null) {
             block = new HoneypotBlock(client, now, now.plus(properties.getBlockDuration()), (int) recent);
             em.persist(block);
@@ -113,8 +123,13 @@ public class HoneypotService {
     }
 
     private long countSince(String address, Instant since) {
+        return countSince(address, since, false);
+    }
+
+    private long countSince(String address, Instant since, boolean sameSiteOnly) {
         var query = em.createQuery("select count(a) from IntrusionAttempt a where a.attemptedAt > :since"
-                + (address == null ? "" : " and a.clientAddress = :address"), Long.class)
+                + (address == null ? "" : " and a.clientAddress = :address")
+                + (sameSiteOnly ? " and a.crossSite = false" : ""), Long.class)
                 .setParameter("since", since);
         if (address != null) {
             query.setParameter("address", address);

@@ -46,19 +46,26 @@ class HoneypotWorker implements SmartLifecycle, DisposableBean {
 
     /** Queues an attempt for recording; false (and counted) when the queue is full. */
     boolean submit(String address, String userAgent, String username, String path, String method) {
+        return submit(address, userAgent, username, path, method, false);
+    }
+
+    /** As above; a cross-site attempt is recorded but never counted towards a block. */
+    boolean submit(String address, String userAgent, String username, String path, String method,
+            boolean crossSite) {
         if (recorder.getQueue().remainingCapacity() == 0) {
             if (dropped.incrementAndGet() % 1000 == 1) {
                 log.warn("Honeypot: recording queue full, {} attempt(s) answered without recording so far", dropped.get());
             }
             return false;
         }
-        recorder.execute(() -> recordAndAlert(address, userAgent, username, path, method));
+        recorder.execute(() -> recordAndAlert(address, userAgent, username, path, method, crossSite));
         return true;
     }
 
-    private void recordAndAlert(String address, String userAgent, String username, String path, String method) {
+    private void recordAndAlert(String address, String userAgent, String username, String path, String method,
+            boolean crossSite) {
         try {
-            HoneypotService.Outcome outcome = service.record(address, userAgent, username, path, method);
+            HoneypotService.Outcome outcome = service.record(address, userAgent, username, path, method, crossSite);
             if (outcome.attempt() != null && outcome.firstFromAddress()) {
                 alerts.alertFirst(outcome.attempt().getId());
             }

@@ -43,6 +43,10 @@ public class IntrusionAttempt {
 
     private Instant alertedAt;
 
+    /** Sent by a browser on behalf of another site: recorded, but never counted towards a block. */
+    @Column(nullable = false)
+    private boolean crossSite;
+
     protected IntrusionAttempt() {
     }
 
@@ -56,6 +60,12 @@ public class IntrusionAttempt {
         this.method = clip(method, 10);
     }
 
+    IntrusionAttempt(Instant attemptedAt, String clientAddress, String userAgent, String username, String path,
+            String method, boolean crossSite) {
+        this(attemptedAt, clientAddress, userAgent, username, path, method);
+        this.crossSite = crossSite;
+    }
+
     static String clip(String value, int max) {
         if (value == null) {
             return null;
@@ -63,6 +73,10 @@ public class IntrusionAttempt {
         // Control characters would let a visitor forge lines in a log or an alert e-mail.
         String clean = value.replaceAll("\\p{Cntrl}", "?");
         return clean.length() > max ? clean.substring(0, max) : clean;
+    }
+
+    public boolean isCrossSite() {
+        return crossSite;
     }
 
     public Long getId() {

@@ -30,6 +30,10 @@ public final class PerimeterAutoConfiguration {
     public static final int FORWARDED_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE;
     static final int HEADERS_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
     static final int GATE_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
+    /** Before anything that redirects: Spring Security, Vaadin, the honeypot. */
+    static final int REDIRECT_HOST_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 3;
+    /** After the honeypot's filter, which answers its own paths and only flags cross-site attempts there. */
+    static final int CROSS_SITE_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 30;
 
     @Bean
     @ConditionalOnMissingBean
@@ -58,9 +62,9 @@ public final class PerimeterAutoConfiguration {
 
         @Bean
         FilterRegistrationBean<SecurityHeadersFilter> portcullisSecurityHeadersFilter(HttpsProperties https,
-                HeadersProperties headers) {
+                HeadersProperties headers, AdminAccessProperties access) {
             var registration = new FilterRegistrationBean<>(new SecurityHeadersFilter(https, headers,
-                    new java.security.SecureRandom()));
+                    new java.security.SecureRandom(), access.getAllowedHosts()));
             registration.setOrder(HEADERS_FILTER_ORDER);
             registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR,
                     DispatcherType.FORWARD);
@@ -72,6 +76,30 @@ public final class PerimeterAutoConfiguration {
                 AdminAccessProperties access, ObjectProvider<AccessGuard> guards) {
             var registration = new FilterRegistrationBean<>(new AdminGateFilter(admin.getPath(), access, guards));
             registration.setOrder(GATE_FILTER_ORDER);
+            return registration;
+        }
+
+        /** Redirects never carry a Host header that is not one of the allowed hosts. */
+        @Bean
+        FilterRegistrationBean<RedirectHostFilter> portcullisRedirectHostFilter(AdminAccessProperties access) {
+            var registration = new FilterRegistrationBean<>(new RedirectHostFilter(access));
+            registration.setOrder(REDIRECT_HOST_FILTER_ORDER);
+            registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR,
+                    DispatcherType.FORWARD);
+            return registration;
+        }
+
+        @Bean
+        CrossSiteRequests portcullisCrossSiteRequests(AdminAccessProperties access) {
+            return new CrossSiteRequests(access);
+        }
+
+        /** Cross-site POSTs (and other state-changing methods) outside Vaadin's own channel get 403. */
+        @Bean
+        FilterRegistrationBean<CrossSiteRequestFilter> portcullisCrossSiteRequestFilter(CrossSiteRequests crossSite,
+                AdminProperties admin) {
+            var registration = new FilterRegistrationBean<>(new CrossSiteRequestFilter(crossSite, admin.getPath()));
+            registration.setOrder(CROSS_SITE_FILTER_ORDER);
             return registration;
         }
 
@@ -106,6 +134,42 @@ public final class PerimeterAutoConfiguration {
                     factory.addAdditionalConnectors(connector);
                 }
             };
+        }
+
+        /**
+         * One error surface: Tomcat's own error report (for requests it refuses before the application) replaced
+         * by the plain page with the security headers. Runs after Spring Boot's customizer, whose valve it replaces.
+         */
+        @Bean
+        WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory>
+                portcullisErrorReportValve(HttpsProperties https, HeadersProperties headers,
+                        ObjectProvider<dev.portcullis.environment.EnvironmentInfo> environment) {
+            var valve = new PlainErrorReportValve(new SecurityHeadersFilter(https, headers,
+                    new java.security.SecureRandom()), environment);
+            return new OrderedCustomizer(factory -> factory.addContextCustomizers(context -> {
+                // Relative redirects stay relative: Tomcat would otherwise complete them with the Host header.
+                context.setUseRelativeRedirects(true);
+                if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                    valve.replaceOn(host);
+                }
+            }));
+        }
+    }
+
+    /** A customizer that runs after Spring Boot's own. */
+    private record OrderedCustomizer(
+            WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory> body)
+            implements WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory>,
+            Ordered {
+
+        @Override
+        public void customize(org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory factory) {
+            body.customize(factory);
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
         }
     }
 }

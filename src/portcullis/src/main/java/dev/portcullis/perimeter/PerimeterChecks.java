@@ -12,7 +12,8 @@ import dev.portcullis.checks.CheckMessage;
 
 /**
  * The perimeter's deploy checks ({@code security.W001}–{@code security.W039}): HTTPS, HSTS, cookies, the
- * Content-Security-Policy, referrer policy, proxies, the admin's hosts and networks, and TLS versions.
+ * Content-Security-Policy, referrer policy, proxies, the admin's hosts and networks, TLS versions, and (W061) TLS
+ * cipher suites weaker than the defaults.
  */
 final class PerimeterChecks implements Check {
 
@@ -103,8 +104,11 @@ final class PerimeterChecks implements Check {
                     + "only from portcullis.trusted-proxies."));
         }
         if (access.getAllowedHosts().isEmpty()) {
-            found.add(info("security.W010", "The admin answers on every host name of this server.", "Serve it on a "
-                    + "host of its own with portcullis.admin.allowed-hosts, e.g. admin.example.com."));
+            // Where HTTPS is on (every real deployment) this is a warning: redirects then have no host of their
+            // own to name, and the prod profile refuses to start without it.
+            String message = "The admin answers on every host name of this server.";
+            String hint = "Serve it on a host of its own with portcullis.admin.allowed-hosts, e.g. admin.example.com.";
+            found.add(https.isEnabled() ? warn("security.W010", message, hint) : info("security.W010", message, hint));
         }
         if (access.getAllowedNetworks().isEmpty()) {
             found.add(info("security.W011", "The admin is reachable from every network.", "Limit it to your VPN or "
@@ -116,6 +120,18 @@ final class PerimeterChecks implements Check {
             if (p.equals("TLSv1") || p.equals("TLSv1.1") || p.startsWith("SSL")) {
                 found.add(warn("security.W016", "server.ssl.enabled-protocols includes " + p + ", which is broken.",
                         "Allow only TLSv1.2 and TLSv1.3."));
+            }
+        }
+        if (TlsDefaults.terminatesTls(environment)) {
+            String ciphers = TlsDefaults.optionsPrefix(environment) + "ciphers";
+            for (String suite : org.springframework.boot.context.properties.bind.Binder.get(environment).bind(ciphers,
+                    org.springframework.boot.context.properties.bind.Bindable.listOf(String.class)).orElse(List.of())) {
+                String weakness = TlsDefaults.weakness(suite);
+                if (weakness != null) {
+                    found.add(warn("security.W061", ciphers + " includes " + suite.strip() + ": " + weakness
+                            + ".", "Remove " + ciphers + " to use Mozilla's intermediate list (ECDHE with AES-GCM "
+                            + "or ChaCha20-Poly1305, TLS 1.2 and 1.3), or keep only such suites."));
+                }
             }
         }
         return found;

@@ -23,8 +23,16 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
     private final String permissionsPolicy;
 
     private final SecureRandom random;
+    /** Allowed host names without brackets, for the HTTPS redirect. */
+    private final java.util.List<String> allowedHosts;
 
     SecurityHeadersFilter(HttpsProperties https, HeadersProperties headers, SecureRandom random) {
+        this(https, headers, random, java.util.List.of());
+    }
+
+    SecurityHeadersFilter(HttpsProperties https, HeadersProperties headers, SecureRandom random,
+            java.util.List<String> allowedHosts) {
+        this.allowedHosts = allowedHosts.stream().map(RedirectHostFilter::bare).toList();
         this.https = https;
         this.random = random;
         this.contentSecurityPolicy = headers.getContentSecurityPolicy() != null ? headers.getContentSecurityPolicy()
@@ -46,6 +54,21 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        writeHeaders(request, response);
+        if ("TRACE".equalsIgnoreCase(request.getMethod())) {
+            response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            return;
+        }
+        if (https.isEnabled() && !request.isSecure() && request.getDispatcherType() == jakarta.servlet.DispatcherType.REQUEST) {
+            response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+            response.setHeader("Location", httpsUrl(request));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** The headers alone; also written by the server's error valve on answers the application never saw. */
+    void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
         String nonce = ContentSecurityPolicy.newNonce(random);
         request.setAttribute(ContentSecurityPolicy.NONCE_ATTRIBUTE, nonce);
         response.setHeader("Content-Security-Policy",
@@ -59,20 +82,13 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
         if (https.isEnabled() && request.isSecure()) {
             response.setHeader("Strict-Transport-Security", https.hstsHeader());
         }
-        if ("TRACE".equalsIgnoreCase(request.getMethod())) {
-            response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
-            return;
-        }
-        if (https.isEnabled() && !request.isSecure() && request.getDispatcherType() == jakarta.servlet.DispatcherType.REQUEST) {
-            response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
-            response.setHeader("Location", httpsUrl(request));
-            return;
-        }
-        chain.doFilter(request, response);
     }
 
     private String httpsUrl(HttpServletRequest request) {
-        String host = request.getServerName();
+        // Named by the request only when it is an allowed host (or none are set); never a forged one otherwise.
+        String host = allowedHosts.isEmpty()
+                || allowedHosts.contains(RedirectHostFilter.bare(request.getServerName()))
+                ? request.getServerName() : allowedHosts.getFirst();
         if (host.contains(":") && !host.startsWith("[")) {
             host = "[" + host + "]";
         }

@@ -103,6 +103,22 @@ class CheckCommandTest {
     }
 
     @Test
+    void whileTheCommandRunsLogsGoToStandardError() throws Exception {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource("check", "--json"));
+        new CheckCommandEnvironment().postProcessEnvironment(environment, new SpringApplication());
+        assertThat(environment.getProperty("logging.config")).isEqualTo(CheckCommandEnvironment.LOGGING_CONFIG);
+
+        // The configuration logback will read: well-formed, one console appender, aimed at System.err.
+        try (var xml = getClass().getResourceAsStream("/dev/portcullis/checks/check-command-logback.xml")) {
+            var document = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml);
+            var targets = document.getElementsByTagName("target");
+            assertThat(targets.getLength()).isOne();
+            assertThat(targets.item(0).getTextContent()).isEqualTo("System.err");
+        }
+    }
+
+    @Test
     void theCheckArgumentSwitchesOffTheWebServer() {
         SpringApplication application = new SpringApplication();
         StandardEnvironment environment = new StandardEnvironment();

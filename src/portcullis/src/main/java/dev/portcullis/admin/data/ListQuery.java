@@ -14,10 +14,16 @@ import dev.portcullis.admin.model.SortOrder;
  */
 public record ListQuery(String search, Map<String, String> filters, SortOrder sort, int page, String cursor) {
 
+    /**
+     * The highest page number a list accepts: far beyond any real list, yet {@code (page - 1) * size} stays within
+     * an int for the largest page size (500), so a hand-edited number can never overflow into a negative offset.
+     */
+    public static final int MAX_PAGE = 1_000_000;
+
     public ListQuery {
         search = search == null ? "" : search.strip();
         filters = Map.copyOf(filters);
-        page = Math.max(1, page);
+        page = Math.clamp(page, 1, MAX_PAGE);
         cursor = cursor == null || cursor.isBlank() ? null : cursor;
     }
 

@@ -74,6 +74,7 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
     static final String SEARCH = "q";
     static final String SORT = "o";
     static final String PAGE = "p";
+    static final String PAGE_OUT_OF_RANGE = "There is no page with that number. Showing the first page.";
     static final String CURSOR = "k";
 
     private final AdminRegistry registry;
@@ -146,7 +147,13 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         });
         int page = 1;
         try {
-            page = Integer.parseInt(values.getOrDefault(PAGE, "1"));
+            long asked = Long.parseLong(values.getOrDefault(PAGE, "1").strip());
+            if (asked > ListQuery.MAX_PAGE) {
+                // A hand-edited number past any real list: say so rather than show an empty page (or overflow).
+                com.vaadin.flow.component.notification.Notification.show(PAGE_OUT_OF_RANGE);
+            } else {
+                page = (int) asked;
+            }
         } catch (NumberFormatException ignored) {
             // a hand-edited page number: start at the first page
         }
