@@ -43,6 +43,8 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouteParameters;
 
 import dev.portcullis.admin.data.AdminEntityService;
+import dev.portcullis.admin.model.AdminField;
+import dev.portcullis.admin.model.AdminRegistry;
 import dev.portcullis.admin.ui.EntityFormView;
 import dev.portcullis.admin.ui.EntityListView;
 import dev.portcullis.auth.AdminUserService;
@@ -86,6 +88,9 @@ class PetclinicAdminTest extends KaribuTest {
 
     @Autowired
     AdminEntityService service;
+
+    @Autowired
+    AdminRegistry registry;
 
     @BeforeEach
     void data() {
@@ -301,6 +306,22 @@ class PetclinicAdminTest extends KaribuTest {
         assertThat(lastNotification()).isEqualTo("Saved owner 'Harold Davis'.");
         assertThat(jdbc.queryForObject("select count(*) from pets p join owners o on o.id = p.owner_id"
                 + " where o.last_name = 'Davis' and p.name = 'Iggy'", Long.class)).isEqualTo(1);
+    }
+
+    @Test
+    void oneWayChildrenAreEditedOnTheParentsFormAndTwoWayOnesOnTheChilds() {
+        // Pet has no owner attribute: the owner's form is the only place a pet can be linked, so it is offered
+        // there without an 'inlines' setting. A shift names its vet, so the vet's form leaves shifts to the shift.
+        assertThat(registry.bySlug("owner").orElseThrow().formFields()).extracting(AdminField::path).contains("pets");
+        assertThat(registry.bySlug("owner").orElseThrow().inlineRows("pets")).extracting(AdminField::path)
+                .containsExactly("name", "birthDate", "type");
+        assertThat(registry.bySlug("pet").orElseThrow().formFields()).extracting(AdminField::path).contains("visits");
+        assertThat(registry.bySlug("clinic").orElseThrow().formFields()).extracting(AdminField::path)
+                .contains("rooms");
+        assertThat(registry.bySlug("vet").orElseThrow().formFields()).extracting(AdminField::path)
+                .contains("specialties").doesNotContain("shifts");
+        assertThat(registry.bySlug("shift").orElseThrow().formFields()).extracting(AdminField::path)
+                .contains("vet").doesNotContain("appointments");
     }
 
     // --- helpers ---
