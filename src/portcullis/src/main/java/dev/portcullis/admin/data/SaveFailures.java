@@ -37,6 +37,9 @@ final class SaveFailures {
     private static final Pattern COLUMNS = Pattern.compile("\\(([a-z0-9_]+(?: nulls (?:first|last))?"
             + "(?:, ?[a-z0-9_]+(?: nulls (?:first|last))?)*)\\)");
 
+    /** A column named in quotes, as H2 has it: 'Value too long for column "LAST_NAME CHARACTER VARYING(30)"'. */
+    private static final Pattern QUOTED_COLUMN = Pattern.compile("column \"([a-z0-9_]+)");
+
     private SaveFailures() {
     }
 
@@ -59,6 +62,9 @@ final class SaveFailures {
                 }
                 case org.hibernate.exception.ConstraintViolationException refused -> {
                     return Optional.of(refused(model, refused));
+                }
+                case org.hibernate.exception.DataException outOfRange -> {
+                    return Optional.of(outOfRange(model, outOfRange));
                 }
                 default -> {
                     // look further down the chain
@@ -128,6 +134,18 @@ final class SaveFailures {
                 field.map(f -> Map.of(f.path(), "Not allowed by the database")).orElse(Map.of()), refused);
     }
 
+    /**
+     * A value the column cannot hold (text longer than its varchar, a number out of its range): the entity did not
+     * say so, the database did. H2 names the column; PostgreSQL does not, so the message is then for the form.
+     */
+    private static SaveRejectedException outOfRange(AdminModel<?> model, org.hibernate.exception.DataException refused) {
+        Optional<AdminField> field = fieldIn(model, sqlMessage(refused).toLowerCase(Locale.ROOT), null);
+        return new SaveRejectedException("A value is too long or too large for the database"
+                + field.map(f -> ": " + f.label() + ".").orElse(". Shorten long texts or use smaller numbers and save"
+                        + " again."), false, field.map(f -> Map.of(f.path(), "Too long or too large")).orElse(Map.of()),
+                refused);
+    }
+
     /** The attribute a database message names, found by its column; empty when it cannot be told. */
     private static Optional<AdminField> fieldIn(AdminModel<?> model, String text, String constraint) {
         Map<String, AdminField> byColumn = new LinkedHashMap<>();
@@ -145,6 +163,10 @@ final class SaveFailures {
                     return Optional.of(field);
                 }
             }
+        }
+        Matcher quoted = QUOTED_COLUMN.matcher(text);
+        if (quoted.find() && byColumn.containsKey(quoted.group(1))) {
+            return Optional.of(byColumn.get(quoted.group(1)));
         }
         String name = constraint == null ? "" : constraint.toLowerCase(Locale.ROOT);
         return byColumn.entrySet().stream().filter(e -> name.contains(e.getKey()))

@@ -223,7 +223,8 @@ public final class AdminModelResolver {
             for (AdminField field : all) {
                 boolean topLevel = !field.path().contains(".");
                 boolean skip = !topLevel || excluded.contains(field.path()) || field.path().equals(idName)
-                        || (field.kind() == FieldKind.ONE_TO_MANY && !inlines.contains(field.path()));
+                        || (field.kind() == FieldKind.ONE_TO_MANY && !inlines.contains(field.path())
+                                && !oneWay(type, field.path()));
                 if (!skip) {
                     form.addAll(formFieldsOf(field, all, readOnly));
                 }
@@ -406,6 +407,23 @@ public final class AdminModelResolver {
         }
         Column column = annotated.getAnnotation(Column.class);
         return column != null ? column.length() : 255;
+    }
+
+    /**
+     * Whether a {@code @OneToMany} is one way (no {@code mappedBy}): the child has no attribute pointing back, so
+     * the parent's form is the only place a child can be linked, and it is edited inline there without being
+     * listed in {@code inlines}.
+     */
+    private static boolean oneWay(Class<?> type, String name) {
+        Field field = org.springframework.util.ReflectionUtils.findField(type, name);
+        jakarta.persistence.OneToMany mapping = field == null ? null
+                : field.getAnnotation(jakarta.persistence.OneToMany.class);
+        if (mapping == null) {
+            java.lang.reflect.Method getter = org.springframework.util.ReflectionUtils.findMethod(type,
+                    "get" + Character.toUpperCase(name.charAt(0)) + name.substring(1));
+            mapping = getter == null ? null : getter.getAnnotation(jakarta.persistence.OneToMany.class);
+        }
+        return mapping != null && mapping.mappedBy().isEmpty();
     }
 
     private static boolean has(AnnotatedElement annotated, Class<? extends Annotation> annotation) {
