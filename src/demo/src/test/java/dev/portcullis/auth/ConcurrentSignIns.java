@@ -17,8 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +25,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
+
+import dev.portcullis.testsupport.SignInPage;
 
 /**
  * Many sign-ins at one username at the same moment, over real HTTP to the running application: however they
@@ -38,7 +38,6 @@ abstract class ConcurrentSignIns {
 
     static final int THREADS = 40;
     static final String PASSWORD = "correct horse battery staple";
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     /** The application's own encoder, counting every password it checks. */
     @TestConfiguration
@@ -152,17 +151,15 @@ abstract class ConcurrentSignIns {
     }
 
     /**
-     * One visitor's sign-in: the form is fetched first, as a browser does, and its CSRF token (when the form has
-     * one) sent back with the username and password.
+     * One visitor's sign-in: the page is fetched first, as a browser does, and its CSRF token sent back with the
+     * username and password.
      */
     private HttpResponse<Void> signIn(String username, String password) throws Exception {
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .cookieHandler(new CookieManager()).build();
         String page = client.send(HttpRequest.newBuilder(url("/console/login")).header("Accept", "text/html").build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        Matcher token = CSRF.matcher(page);
-        String form = "username=" + encode(username) + "&password=" + encode(password)
-                + (token.find() ? "&_csrf=" + encode(token.group(1)) : "");
+        String form = SignInPage.form(username, password, page);
         return client.send(HttpRequest.newBuilder(url("/console/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
