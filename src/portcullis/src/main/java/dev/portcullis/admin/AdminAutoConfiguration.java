@@ -38,9 +38,12 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(AdminProperties.class)
 public final class AdminAutoConfiguration {
 
-    /** The clock all time-based security code reads; replace it to test expiry without waiting. */
-    @Bean
-    @ConditionalOnMissingBean
+    /**
+     * The clock all time-based security code reads, injected by its name only: a host's own {@code Clock} bean
+     * changes nothing here. Replace it (a test that checks expiry without waiting) with a bean of the same name.
+     */
+    @Bean(name = "portcullisClock", defaultCandidate = false)
+    @ConditionalOnMissingBean(name = "portcullisClock")
     Clock portcullisClock() {
         return Clock.systemUTC();
     }

@@ -2,6 +2,7 @@ package dev.portcullis.audit;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +22,7 @@ import dev.portcullis.checks.Check;
 public final class AuditAutoConfiguration {
 
     @Bean
-    HistoryLog portcullisHistoryLog(JdbcTemplate jdbc, Clock clock) {
+    HistoryLog portcullisHistoryLog(JdbcTemplate jdbc, @Qualifier("portcullisClock") Clock clock) {
         return new HistoryLog(jdbc, clock);
     }
 

@@ -3,6 +3,7 @@ package dev.portcullis.honeypot;
 import java.security.SecureRandom;
 import java.time.Clock;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
@@ -38,8 +39,8 @@ public final class HoneypotAutoConfiguration {
     static final int FILTER_ORDER = org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 20;
 
     @Bean
-    HoneypotService portcullisHoneypotService(EntityManager em, HoneypotProperties properties, Clock clock,
-            AdminProperties admin) {
+    HoneypotService portcullisHoneypotService(EntityManager em, HoneypotProperties properties,
+            @Qualifier("portcullisClock") Clock clock, AdminProperties admin) {
         for (String path : properties.getPaths()) {
             if (path.equals(admin.getPath()) || path.startsWith(admin.getPath() + "/")) {
                 throw new IllegalStateException("'portcullis.honeypot.paths' holds " + path + ", which lies under the "
@@ -51,7 +52,8 @@ public final class HoneypotAutoConfiguration {
 
     @Bean
     HoneypotAlerts portcullisHoneypotAlerts(EntityManager em, ObjectProvider<JavaMailSender> mail,
-            HoneypotProperties properties, Environment environment, AdminProperties admin, Clock clock) {
+            HoneypotProperties properties, Environment environment, AdminProperties admin,
+            @Qualifier("portcullisClock") Clock clock) {
         return new HoneypotAlerts(em, mail, properties,
                 environment.getProperty("portcullis.mail.from", "portcullis@localhost"), admin.getSiteName(), clock);
     }
@@ -93,7 +95,7 @@ public final class HoneypotAutoConfiguration {
 
         @Bean
         FilterRegistrationBean<HoneypotFilter> portcullisHoneypotFilter(HoneypotProperties properties,
-                ObjectProvider<HoneypotWorker> worker, SecureRandom random) {
+                ObjectProvider<HoneypotWorker> worker, @Qualifier("portcullisSecureRandom") SecureRandom random) {
             var registration = new FilterRegistrationBean<>(
                     new HoneypotFilter(properties, worker, new HoneypotPage(random)));
             registration.setOrder(FILTER_ORDER);

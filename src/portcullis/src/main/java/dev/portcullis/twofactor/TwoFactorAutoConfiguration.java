@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -55,7 +56,8 @@ public final class TwoFactorAutoConfiguration {
     static final Path DEVELOPMENT_KEY = Path.of("data", "portcullis-secret-key");
 
     @Bean
-    SecretBox portcullisSecretBox(SecretKeyProperties keys, SecureRandom random) {
+    SecretBox portcullisSecretBox(SecretKeyProperties keys,
+            @Qualifier("portcullisSecureRandom") SecureRandom random) {
         String current = keys.getSecretKey();
         if (current == null || current.isBlank()) {
             // Production refuses to start without a key (environment.E005); elsewhere a generated one keeps the
@@ -66,7 +68,8 @@ public final class TwoFactorAutoConfiguration {
     }
 
     @Bean
-    TwoFactorService portcullisTwoFactorService(EntityManager em, SecretBox box, SecureRandom random, Clock clock,
+    TwoFactorService portcullisTwoFactorService(EntityManager em, SecretBox box,
+            @Qualifier("portcullisSecureRandom") SecureRandom random, @Qualifier("portcullisClock") Clock clock,
             TwoFactorProperties properties, AdminProperties admin, AdminUserService users,
             LoginThrottleService throttle, SessionTracker sessions, AccountNotifier notifier,
             org.springframework.beans.factory.ObjectProvider<SmsSender> sms,
