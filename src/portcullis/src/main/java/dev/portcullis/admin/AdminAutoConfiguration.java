@@ -62,6 +62,7 @@ public final class AdminAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     AdminPageTitles portcullisPageTitles(AdminProperties properties, EnvironmentInfo environment) {
         return new AdminPageTitles(properties, environment);
     }
@@ -78,11 +79,13 @@ public final class AdminAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     dev.portcullis.admin.ui.AdminMenu portcullisAdminMenu(java.util.List<AdminMenuContributor> contributors) {
         return new dev.portcullis.admin.ui.AdminMenu(contributors);
     }
 
     @Bean
+    @ConditionalOnMissingBean
     AdminRegistry portcullisAdminRegistry(EntityManagerFactory entityManagerFactory, BeanFactory beanFactory,
             ObjectProvider<ModelAdmin<?>> modelAdmins) {
         Set<Class<?>> annotated = new LinkedHashSet<>();
@@ -101,6 +104,7 @@ public final class AdminAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     AdminEntityService portcullisAdminEntityService(EntityManager entityManager, AdminRegistry registry,
             ObjectProvider<AdminHistory> history) {
         return new AdminEntityService(entityManager, registry, history);

@@ -80,6 +80,7 @@ public final class AuthAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     AdminUserService portcullisAdminUserService(AdminUserRepository users, PasswordEncoder encoder,
             PasswordPolicy policy, @Qualifier("portcullisClock") Clock clock, SessionTracker sessions,
             AccountNotifier notifier,
@@ -88,6 +89,7 @@ public final class AuthAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     AccountNotifier portcullisAccountNotifier(
             ObjectProvider<org.springframework.mail.javamail.JavaMailSender> mail, AdminProperties admin,
             AccountMailProperties properties, @Qualifier("portcullisClock") Clock clock) {
@@ -95,6 +97,7 @@ public final class AuthAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     SessionTracker portcullisSessionTracker(jakarta.persistence.EntityManager em, SessionProperties properties,
             @Qualifier("portcullisClock") Clock clock) {
         return new SessionTracker(em, properties, clock);
@@ -128,6 +131,7 @@ public final class AuthAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     LoginThrottleService portcullisLoginThrottle(jakarta.persistence.EntityManager em, LoginThrottleProperties properties,
             @Qualifier("portcullisClock") Clock clock) {
         return new LoginThrottleService(em, properties, clock);
@@ -150,6 +154,7 @@ public final class AuthAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     SecondFactorSignIn portcullisSecondFactorSignIn(LoginThrottleService throttle,
             org.springframework.context.ApplicationEventPublisher events,
             @Qualifier("portcullisClock") Clock clock) {
@@ -183,6 +188,7 @@ public final class AuthAutoConfiguration {
          */
         @Bean
         @Order(ADMIN_FILTER_CHAIN_ORDER)
+        @ConditionalOnMissingBean(name = "portcullisAdminFilterChain")
         SecurityFilterChain portcullisAdminFilterChain(HttpSecurity http, AdminProperties admin,
                 AdminUserDetailsService userDetailsService, PasswordEncoder encoder, LoginThrottleService throttle,
                 ObjectProvider<SecondFactorPolicy> secondFactor, @Qualifier("portcullisClock") Clock clock)
