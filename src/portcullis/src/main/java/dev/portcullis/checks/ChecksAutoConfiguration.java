@@ -16,6 +16,7 @@ import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -46,6 +47,7 @@ public final class ChecksAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = CheckCommandEnvironment.ACTIVE, havingValue = "false", matchIfMissing = true)
+    @ConditionalOnBooleanProperty(name = "portcullis.checks.startup-enabled", matchIfMissing = true)
     StartupChecks portcullisStartupChecks(CheckRegistry registry) {
         return new StartupChecks(registry);
     }
@@ -66,6 +68,12 @@ public final class ChecksAutoConfiguration {
         PrintStream out = System.out;
         return new CheckCommand(registry, out, code -> System.exit(SpringApplication.exit(context, () -> code)),
                 url -> checkup.run(url, environment.getProperty("portcullis.admin.path", "/console")));
+    }
+
+    /** security.W080-W083: a security feature switched off. */
+    @Bean
+    Check portcullisFeatureSwitchesCheck(Environment environment) {
+        return Check.deploy("security", new FeatureSwitchChecks(environment)::run);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -39,6 +40,8 @@ public final class HoneypotAutoConfiguration {
     static final int FILTER_ORDER = org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 20;
 
     @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "portcullis.honeypot.enabled", matchIfMissing = true)
     HoneypotService portcullisHoneypotService(EntityManager em, HoneypotProperties properties,
             @Qualifier("portcullisClock") Clock clock, AdminProperties admin) {
         for (String path : properties.getPaths()) {
@@ -51,6 +54,8 @@ public final class HoneypotAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "portcullis.honeypot.enabled", matchIfMissing = true)
     HoneypotAlerts portcullisHoneypotAlerts(EntityManager em, ObjectProvider<JavaMailSender> mail,
             HoneypotProperties properties, Environment environment, AdminProperties admin,
             @Qualifier("portcullisClock") Clock clock) {
@@ -59,11 +64,13 @@ public final class HoneypotAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnBooleanProperty(name = "portcullis.honeypot.enabled", matchIfMissing = true)
     HoneypotWorker portcullisHoneypotWorker(HoneypotService service, HoneypotAlerts alerts) {
         return new HoneypotWorker(service, alerts);
     }
 
     @Bean
+    @ConditionalOnBooleanProperty(name = "portcullis.honeypot.enabled", matchIfMissing = true)
     AccessGuard portcullisHoneypotGuard(HoneypotService service, HoneypotProperties properties) {
         return new HoneypotGuard(service, properties.isBlockWholeSite());
     }
@@ -74,16 +81,19 @@ public final class HoneypotAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnBooleanProperty(name = "portcullis.honeypot.enabled", matchIfMissing = true)
     ModelAdmin<IntrusionAttempt> portcullisIntrusionAttemptAdmin() {
         return new HoneypotAdmins.Attempts();
     }
 
     @Bean
+    @ConditionalOnBooleanProperty(name = "portcullis.honeypot.enabled", matchIfMissing = true)
     ModelAdmin<IntrusionSummary> portcullisIntrusionSummaryAdmin() {
         return new HoneypotAdmins.Summary();
     }
 
     @Bean
+    @ConditionalOnBooleanProperty(name = "portcullis.honeypot.enabled", matchIfMissing = true)
     ModelAdmin<HoneypotBlock> portcullisHoneypotBlockAdmin(HoneypotService service) {
         return new HoneypotAdmins.Blocks(service);
     }

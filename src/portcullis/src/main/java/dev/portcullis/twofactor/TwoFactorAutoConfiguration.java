@@ -15,6 +15,8 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -47,6 +49,7 @@ import jakarta.persistence.EntityManager;
 @AutoConfiguration(after = AuthAutoConfiguration.class,
         beforeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 @AutoConfigurationPackage
+@ConditionalOnBooleanProperty(name = "portcullis.two-factor.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(TwoFactorProperties.class)
 public final class TwoFactorAutoConfiguration {
 
@@ -68,6 +71,7 @@ public final class TwoFactorAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     TwoFactorService portcullisTwoFactorService(EntityManager em, SecretBox box,
             @Qualifier("portcullisSecureRandom") SecureRandom random, @Qualifier("portcullisClock") Clock clock,
             TwoFactorProperties properties, AdminProperties admin, AdminUserService users,
@@ -85,6 +89,7 @@ public final class TwoFactorAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     SecondFactorPolicy portcullisSecondFactorPolicy(TwoFactorService service) {
         return new TwoFactorPolicy(service);
     }
