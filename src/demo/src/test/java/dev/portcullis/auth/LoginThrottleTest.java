@@ -29,7 +29,7 @@ class LoginThrottleTest {
     static class Clocks {
 
         @Bean
-        MutableClock testClock() {
+        MutableClock portcullisClock() {
             return new MutableClock(Instant.parse("2026-01-05T09:00:00Z"));
         }
     }

@@ -39,6 +39,7 @@ class SecondFactorStepTest {
     JdbcTemplate jdbc;
 
     @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("portcullisClock")
     Clock clock;
 
     private ThrottlingAuthenticationProvider provider(SecondFactorPolicy policy) {

@@ -27,7 +27,7 @@ class SessionTrackerTest {
     static class Clocks {
 
         @Bean
-        MutableClock testClock() {
+        MutableClock portcullisClock() {
             return new MutableClock(Instant.parse("2026-02-02T08:00:00Z"));
         }
     }

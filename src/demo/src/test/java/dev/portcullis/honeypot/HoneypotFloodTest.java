@@ -48,7 +48,7 @@ class HoneypotFloodTest {
     static class Clocks {
 
         @Bean
-        MutableClock testClock() {
+        MutableClock portcullisClock() {
             return new MutableClock(Instant.parse("2026-04-01T10:00:00Z"));
         }
     }

@@ -73,7 +73,7 @@ class HoneypotHttpTest {
     static class Clocks {
 
         @Bean
-        MutableClock testClock() {
+        MutableClock portcullisClock() {
             return new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
         }
     }

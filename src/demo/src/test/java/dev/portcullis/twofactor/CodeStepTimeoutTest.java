@@ -45,7 +45,7 @@ class CodeStepTimeoutTest extends KaribuTest {
     @TestConfiguration
     static class Clocks {
         @Bean
-        MutableClock testClock() {
+        MutableClock portcullisClock() {
             return new MutableClock(Instant.parse("2026-03-03T09:00:10Z"));
         }
     }

@@ -56,7 +56,7 @@ class TextMessageTwoFactorTest extends KaribuTest {
         }
 
         @Bean
-        MutableClock testClock() {
+        MutableClock portcullisClock() {
             return new MutableClock(Instant.parse("2026-04-04T10:00:00Z"));
         }
     }

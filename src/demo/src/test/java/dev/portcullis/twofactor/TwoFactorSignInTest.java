@@ -46,7 +46,7 @@ class TwoFactorSignInTest extends KaribuTest {
     @TestConfiguration
     static class Clocks {
         @Bean
-        MutableClock testClock() {
+        MutableClock portcullisClock() {
             return new MutableClock(Instant.parse("2026-03-03T09:00:10Z"));
         }
     }

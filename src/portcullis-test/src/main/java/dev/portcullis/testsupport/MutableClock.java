@@ -6,7 +6,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests can move forward, to see what happens when a lock expires without waiting for it. */
+/**
+ * A clock tests can move forward, to see what happens when a lock expires without waiting for it. Portcullis reads
+ * its time from the bean named {@code portcullisClock} only; a test replaces it with
+ * {@code @Bean MutableClock portcullisClock()} in a {@code @TestConfiguration}.
+ */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;

@@ -38,9 +38,12 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(AdminProperties.class)
 public final class AdminAutoConfiguration {
 
-    /** The clock all time-based security code reads; replace it to test expiry without waiting. */
-    @Bean
-    @ConditionalOnMissingBean
+    /**
+     * The clock all time-based security code reads, injected by its name only: a host's own {@code Clock} bean
+     * changes nothing here. Replace it (a test that checks expiry without waiting) with a bean of the same name.
+     */
+    @Bean(name = "portcullisClock", defaultCandidate = false)
+    @ConditionalOnMissingBean(name = "portcullisClock")
     Clock portcullisClock() {
         return Clock.systemUTC();
     }
@@ -59,6 +62,7 @@ public final class AdminAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     AdminPageTitles portcullisPageTitles(AdminProperties properties, EnvironmentInfo environment) {
         return new AdminPageTitles(properties, environment);
     }
@@ -75,11 +79,13 @@ public final class AdminAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     dev.portcullis.admin.ui.AdminMenu portcullisAdminMenu(java.util.List<AdminMenuContributor> contributors) {
         return new dev.portcullis.admin.ui.AdminMenu(contributors);
     }
 
     @Bean
+    @ConditionalOnMissingBean
     AdminRegistry portcullisAdminRegistry(EntityManagerFactory entityManagerFactory, BeanFactory beanFactory,
             ObjectProvider<ModelAdmin<?>> modelAdmins) {
         Set<Class<?>> annotated = new LinkedHashSet<>();
@@ -98,6 +104,7 @@ public final class AdminAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     AdminEntityService portcullisAdminEntityService(EntityManager entityManager, AdminRegistry registry,
             ObjectProvider<AdminHistory> history) {
         return new AdminEntityService(entityManager, registry, history);

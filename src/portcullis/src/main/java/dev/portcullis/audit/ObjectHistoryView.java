@@ -51,11 +51,12 @@ public class ObjectHistoryView extends VerticalLayout implements BeforeEnterObse
     final Grid<HistoryEntry> grid = new Grid<>();
     final Paragraph empty = new Paragraph("Nothing has been recorded for this row yet.");
 
-    public ObjectHistoryView(AdminRegistry registry, AdminEntityService service, HistoryLog history,
-            AdminPageTitles titles) {
+    public ObjectHistoryView(AdminRegistry registry, AdminEntityService service,
+            org.springframework.beans.factory.ObjectProvider<HistoryLog> history, AdminPageTitles titles) {
         this.registry = registry;
         this.service = service;
-        this.history = history;
+        // Absent when the history log is switched off (portcullis.audit.enabled) or replaced by the host's own.
+        this.history = history.getIfAvailable();
         this.titles = titles;
         addClassName("pc-history");
         grid.addColumn(entry -> WHEN.format(entry.occurredAt())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
@@ -69,6 +70,9 @@ public class ObjectHistoryView extends VerticalLayout implements BeforeEnterObse
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        if (history == null) {
+            throw new NotFoundException("No history is kept here.");
+        }
         String slug = event.getRouteParameters().get("slug").orElse("");
         String idText = event.getRouteParameters().get("id").orElse("");
         AdminModel<?> model = registry.bySlug(slug)

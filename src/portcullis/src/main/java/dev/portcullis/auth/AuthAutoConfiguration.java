@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
@@ -64,8 +65,12 @@ public final class AuthAutoConfiguration {
         return new DelegatingPasswordEncoder("argon2", encoders);
     }
 
-    @Bean
-    @ConditionalOnMissingBean
+    /**
+     * The randomness of every secret Portcullis makes, injected by its name only: a host's own {@code SecureRandom}
+     * bean changes nothing here. Replace it (a seeded one in a test) with a bean of the same name.
+     */
+    @Bean(name = "portcullisSecureRandom", defaultCandidate = false)
+    @ConditionalOnMissingBean(name = "portcullisSecureRandom")
     SecureRandom portcullisSecureRandom() {
         return new SecureRandom();
     }
@@ -76,22 +81,26 @@ public final class AuthAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     AdminUserService portcullisAdminUserService(AdminUserRepository users, PasswordEncoder encoder,
-            PasswordPolicy policy, Clock clock, SessionTracker sessions, AccountNotifier notifier,
+            PasswordPolicy policy, @Qualifier("portcullisClock") Clock clock, SessionTracker sessions,
+            AccountNotifier notifier,
             ObjectProvider<dev.portcullis.admin.AdminHistory> history) {
         return new AdminUserService(users, encoder, policy, clock, sessions, notifier, history);
     }
 
     @Bean
+    @ConditionalOnMissingBean
     AccountNotifier portcullisAccountNotifier(
             ObjectProvider<org.springframework.mail.javamail.JavaMailSender> mail, AdminProperties admin,
-            AccountMailProperties properties, Clock clock) {
+            AccountMailProperties properties, @Qualifier("portcullisClock") Clock clock) {
         return new AccountNotifier(mail, admin, properties.getFrom(), clock);
     }
 
     @Bean
+    @ConditionalOnMissingBean
     SessionTracker portcullisSessionTracker(jakarta.persistence.EntityManager em, SessionProperties properties,
-            Clock clock) {
+            @Qualifier("portcullisClock") Clock clock) {
         return new SessionTracker(em, properties, clock);
     }
 
@@ -102,7 +111,7 @@ public final class AuthAutoConfiguration {
 
     @Bean
     BootstrapAdmin portcullisBootstrapAdmin(AdminUserService users, BootstrapProperties properties,
-            SecureRandom random) {
+            @Qualifier("portcullisSecureRandom") SecureRandom random) {
         return new BootstrapAdmin(users, properties, random);
     }
 
@@ -123,8 +132,9 @@ public final class AuthAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     LoginThrottleService portcullisLoginThrottle(jakarta.persistence.EntityManager em, LoginThrottleProperties properties,
-            Clock clock) {
+            @Qualifier("portcullisClock") Clock clock) {
         return new LoginThrottleService(em, properties, clock);
     }
 
@@ -145,8 +155,10 @@ public final class AuthAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     SecondFactorSignIn portcullisSecondFactorSignIn(LoginThrottleService throttle,
-            org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+            org.springframework.context.ApplicationEventPublisher events,
+            @Qualifier("portcullisClock") Clock clock) {
         return new SecondFactorSignIn(throttle, events, clock);
     }
 
@@ -177,9 +189,10 @@ public final class AuthAutoConfiguration {
          */
         @Bean
         @Order(ADMIN_FILTER_CHAIN_ORDER)
+        @ConditionalOnMissingBean(name = "portcullisAdminFilterChain")
         SecurityFilterChain portcullisAdminFilterChain(HttpSecurity http, AdminProperties admin,
                 AdminUserDetailsService userDetailsService, PasswordEncoder encoder, LoginThrottleService throttle,
-                ObjectProvider<SecondFactorPolicy> secondFactor, Clock clock,
+                ObjectProvider<SecondFactorPolicy> secondFactor, @Qualifier("portcullisClock") Clock clock,
                 com.vaadin.flow.spring.security.RequestUtil vaadinRequests) throws Exception {
             String path = admin.getPath();
             http.securityMatcher(path, path + "/**");

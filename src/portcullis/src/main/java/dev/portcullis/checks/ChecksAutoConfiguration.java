@@ -13,8 +13,10 @@ import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -39,20 +41,22 @@ public final class ChecksAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     CheckRegistry portcullisCheckRegistry(Map<String, Check> checks, ChecksProperties properties,
-            ObjectProvider<Clock> clock) {
+            @Qualifier("portcullisClock") ObjectProvider<Clock> clock) {
         return new CheckRegistry(checks, Set.copyOf(properties.getSilenced()), clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean
     @ConditionalOnProperty(name = CheckCommandEnvironment.ACTIVE, havingValue = "false", matchIfMissing = true)
+    @ConditionalOnBooleanProperty(name = "portcullis.checks.startup-enabled", matchIfMissing = true)
     StartupChecks portcullisStartupChecks(CheckRegistry registry) {
         return new StartupChecks(registry);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    Checkup portcullisCheckup(CheckupProperties properties, ObjectProvider<Clock> clock,
-            ObjectProvider<java.security.SecureRandom> random) {
+    Checkup portcullisCheckup(CheckupProperties properties,
+            @Qualifier("portcullisClock") ObjectProvider<Clock> clock,
+            @Qualifier("portcullisSecureRandom") ObjectProvider<java.security.SecureRandom> random) {
         return new Checkup(properties.getTimeout(), clock.getIfAvailable(Clock::systemUTC),
                 random.getIfAvailable(java.security.SecureRandom::new));
     }
@@ -64,6 +68,12 @@ public final class ChecksAutoConfiguration {
         PrintStream out = System.out;
         return new CheckCommand(registry, out, code -> System.exit(SpringApplication.exit(context, () -> code)),
                 url -> checkup.run(url, environment.getProperty("portcullis.admin.path", "/console")));
+    }
+
+    /** security.W080-W083: a security feature switched off. */
+    @Bean
+    Check portcullisFeatureSwitchesCheck(Environment environment) {
+        return Check.deploy("security", new FeatureSwitchChecks(environment)::run);
     }
 
     @Bean
@@ -122,7 +132,8 @@ public final class ChecksAutoConfiguration {
     }
 
     @Bean
-    Check portcullisVersionsCheck(ObjectProvider<DataSource> dataSource, ObjectProvider<Clock> clock) {
+    Check portcullisVersionsCheck(ObjectProvider<DataSource> dataSource,
+            @Qualifier("portcullisClock") ObjectProvider<Clock> clock) {
         VersionChecks versions = new VersionChecks(SupportTable.bundled(), clock.getIfAvailable(Clock::systemUTC));
         return Check.deploy("versions", () -> versions.all(postgresVersion(dataSource.getIfAvailable())));
     }
@@ -166,14 +177,16 @@ public final class ChecksAutoConfiguration {
     static class DatabaseCheckConfiguration {
 
         @Bean
-        Check portcullisEmbeddedDatabaseCheck(ObjectProvider<DataSource> dataSource, ObjectProvider<Clock> clock) {
+        Check portcullisEmbeddedDatabaseCheck(ObjectProvider<DataSource> dataSource,
+                @Qualifier("portcullisClock") ObjectProvider<Clock> clock) {
             return Check.deploy("database", () -> dataSource.stream().findFirst()
                     .map(ds -> unchecked(new DatabaseChecks(ds, clock.getIfAvailable(Clock::systemUTC))::embeddedDatabase))
                     .orElse(List.of()));
         }
 
         @Bean
-        Check portcullisDatabaseClockCheck(ObjectProvider<DataSource> dataSource, ObjectProvider<Clock> clock) {
+        Check portcullisDatabaseClockCheck(ObjectProvider<DataSource> dataSource,
+                @Qualifier("portcullisClock") ObjectProvider<Clock> clock) {
             return Check.deploy("database", () -> dataSource.stream().findFirst()
                     .map(ds -> unchecked(new DatabaseChecks(ds, clock.getIfAvailable(Clock::systemUTC))::clockSkew))
                     .orElse(List.of()));

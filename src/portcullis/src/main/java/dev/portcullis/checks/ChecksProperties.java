@@ -12,6 +12,9 @@ public class ChecksProperties {
 
     static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]*\\.[IWEC]\\d{3}");
 
+    /** Run the checks at start-up (errors stop the start, warnings are logged); off reported as security.W083. */
+    private boolean startupEnabled = true;
+
     /** Ids of findings to leave out of every report, such as {@code security.W046}; each silenced one is counted. */
     private List<String> silenced = new ArrayList<>();
 
@@ -71,5 +74,13 @@ public class ChecksProperties {
         }
         this.mavenRepository = mavenRepository.endsWith("/")
                 ? mavenRepository.substring(0, mavenRepository.length() - 1) : mavenRepository;
+    }
+
+    public boolean isStartupEnabled() {
+        return startupEnabled;
+    }
+
+    public void setStartupEnabled(boolean startupEnabled) {
+        this.startupEnabled = startupEnabled;
     }
 }

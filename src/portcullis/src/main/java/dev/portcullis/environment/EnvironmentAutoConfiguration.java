@@ -2,6 +2,7 @@ package dev.portcullis.environment;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,6 +25,7 @@ public final class EnvironmentAutoConfiguration {
     static final double MIN_CONTRAST = 4.5;
 
     @Bean
+    @ConditionalOnMissingBean
     EnvironmentInfo portcullisEnvironment(EnvironmentProperties properties, Environment environment) {
         EnvironmentInfo info = EnvironmentInfo.resolve(properties, environment);
         if (info.contrastRatio() < MIN_CONTRAST) {
@@ -38,6 +40,7 @@ public final class EnvironmentAutoConfiguration {
 
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnMissingBean(org.springframework.boot.webmvc.error.ErrorController.class)
     ErrorPages portcullisErrorPages(EnvironmentInfo environment) {
         return new ErrorPages(environment);
     }

@@ -3,10 +3,12 @@ package dev.portcullis.honeypot;
 import java.security.SecureRandom;
 import java.time.Clock;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -38,8 +40,10 @@ public final class HoneypotAutoConfiguration {
     static final int FILTER_ORDER = org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 20;
 
     @Bean
-    HoneypotService portcullisHoneypotService(EntityManager em, HoneypotProperties properties, Clock clock,
-            AdminProperties admin) {
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "portcullis.honeypot.enabled", matchIfMissing = true)
+    HoneypotService portcullisHoneypotService(EntityManager em, HoneypotProperties properties,
+            @Qualifier("portcullisClock") Clock clock, AdminProperties admin) {
         for (String path : properties.getPaths()) {
             if (path.equals(admin.getPath()) || path.startsWith(admin.getPath() + "/")) {
                 throw new IllegalStateException("'portcullis.honeypot.paths' holds " + path + ", which lies under the "
@@ -50,18 +54,23 @@ public final class HoneypotAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "portcullis.honeypot.enabled", matchIfMissing = true)
     HoneypotAlerts portcullisHoneypotAlerts(EntityManager em, ObjectProvider<JavaMailSender> mail,
-            HoneypotProperties properties, Environment environment, AdminProperties admin, Clock clock) {
+            HoneypotProperties properties, Environment environment, AdminProperties admin,
+            @Qualifier("portcullisClock") Clock clock) {
         return new HoneypotAlerts(em, mail, properties,
                 environment.getProperty("portcullis.mail.from", "portcullis@localhost"), admin.getSiteName(), clock);
     }
 
     @Bean
+    @ConditionalOnBooleanProperty(name = "portcullis.honeypot.enabled", matchIfMissing = true)
     HoneypotWorker portcullisHoneypotWorker(HoneypotService service, HoneypotAlerts alerts) {
         return new HoneypotWorker(service, alerts);
     }
 
     @Bean
+    @ConditionalOnBooleanProperty(name = "portcullis.honeypot.enabled", matchIfMissing = true)
     AccessGuard portcullisHoneypotGuard(HoneypotService service, HoneypotProperties properties) {
         return new HoneypotGuard(service, properties.isBlockWholeSite());
     }
@@ -72,16 +81,19 @@ public final class HoneypotAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnBooleanProperty(name = "portcullis.honeypot.enabled", matchIfMissing = true)
     ModelAdmin<IntrusionAttempt> portcullisIntrusionAttemptAdmin() {
         return new HoneypotAdmins.Attempts();
     }
 
     @Bean
+    @ConditionalOnBooleanProperty(name = "portcullis.honeypot.enabled", matchIfMissing = true)
     ModelAdmin<IntrusionSummary> portcullisIntrusionSummaryAdmin() {
         return new HoneypotAdmins.Summary();
     }
 
     @Bean
+    @ConditionalOnBooleanProperty(name = "portcullis.honeypot.enabled", matchIfMissing = true)
     ModelAdmin<HoneypotBlock> portcullisHoneypotBlockAdmin(HoneypotService service) {
         return new HoneypotAdmins.Blocks(service);
     }
@@ -93,7 +105,7 @@ public final class HoneypotAutoConfiguration {
 
         @Bean
         FilterRegistrationBean<HoneypotFilter> portcullisHoneypotFilter(HoneypotProperties properties,
-                ObjectProvider<HoneypotWorker> worker, SecureRandom random,
+                ObjectProvider<HoneypotWorker> worker, @Qualifier("portcullisSecureRandom") SecureRandom random,
                 ObjectProvider<dev.portcullis.perimeter.CrossSiteRequests> crossSite) {
             var registration = new FilterRegistrationBean<>(
                     new HoneypotFilter(properties, worker, new HoneypotPage(random), crossSite));

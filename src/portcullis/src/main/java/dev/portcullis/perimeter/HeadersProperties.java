@@ -8,6 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("portcullis.headers")
 public class HeadersProperties {
 
+    /** Send the security headers at all; off only behind a proxy that sets them (reported as security.W082). */
+    private boolean enabled = true;
+
     /**
      * Content-Security-Policy to send instead of the built-in one; {nonce} stands for each response's script nonce.
      * Unset (the default): the built-in policy, which Vaadin works under and which allows nothing from other origins.
@@ -56,5 +59,13 @@ public class HeadersProperties {
             throw new IllegalArgumentException("'portcullis.headers.permissions-policy' must not be blank");
         }
         this.permissionsPolicy = permissionsPolicy;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
     }
 }

@@ -1,6 +1,7 @@
 package dev.portcullis.perimeter;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -61,6 +62,7 @@ public final class PerimeterAutoConfiguration {
         }
 
         @Bean
+        @ConditionalOnBooleanProperty(name = "portcullis.headers.enabled", matchIfMissing = true)
         FilterRegistrationBean<SecurityHeadersFilter> portcullisSecurityHeadersFilter(HttpsProperties https,
                 HeadersProperties headers, AdminAccessProperties access) {
             var registration = new FilterRegistrationBean<>(new SecurityHeadersFilter(https, headers,
@@ -105,6 +107,7 @@ public final class PerimeterAutoConfiguration {
 
         /** The nonce of each response on the inline scripts of Vaadin's bootstrap page. */
         @Bean
+        @ConditionalOnBooleanProperty(name = "portcullis.headers.enabled", matchIfMissing = true)
         VaadinScriptNonces portcullisVaadinScriptNonces() {
             return new VaadinScriptNonces();
         }

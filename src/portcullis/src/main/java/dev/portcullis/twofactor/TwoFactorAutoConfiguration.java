@@ -14,6 +14,9 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -46,6 +49,7 @@ import jakarta.persistence.EntityManager;
 @AutoConfiguration(after = AuthAutoConfiguration.class,
         beforeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 @AutoConfigurationPackage
+@ConditionalOnBooleanProperty(name = "portcullis.two-factor.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(TwoFactorProperties.class)
 public final class TwoFactorAutoConfiguration {
 
@@ -55,7 +59,8 @@ public final class TwoFactorAutoConfiguration {
     static final Path DEVELOPMENT_KEY = Path.of("data", "portcullis-secret-key");
 
     @Bean
-    SecretBox portcullisSecretBox(SecretKeyProperties keys, SecureRandom random) {
+    SecretBox portcullisSecretBox(SecretKeyProperties keys,
+            @Qualifier("portcullisSecureRandom") SecureRandom random) {
         String current = keys.getSecretKey();
         if (current == null || current.isBlank()) {
             // Production refuses to start without a key (environment.E005); elsewhere a generated one keeps the
@@ -66,7 +71,9 @@ public final class TwoFactorAutoConfiguration {
     }
 
     @Bean
-    TwoFactorService portcullisTwoFactorService(EntityManager em, SecretBox box, SecureRandom random, Clock clock,
+    @ConditionalOnMissingBean
+    TwoFactorService portcullisTwoFactorService(EntityManager em, SecretBox box,
+            @Qualifier("portcullisSecureRandom") SecureRandom random, @Qualifier("portcullisClock") Clock clock,
             TwoFactorProperties properties, AdminProperties admin, AdminUserService users,
             LoginThrottleService throttle, SessionTracker sessions, AccountNotifier notifier,
             org.springframework.beans.factory.ObjectProvider<SmsSender> sms,
@@ -82,6 +89,7 @@ public final class TwoFactorAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     SecondFactorPolicy portcullisSecondFactorPolicy(TwoFactorService service) {
         return new TwoFactorPolicy(service);
     }

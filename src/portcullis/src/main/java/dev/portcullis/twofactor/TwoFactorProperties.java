@@ -10,6 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("portcullis.two-factor")
 public class TwoFactorProperties {
 
+    /** Two-factor sign-in at all; off, every user signs in with a password alone (reported as security.W080). */
+    private boolean enabled = true;
+
     /**
      * Authorities (roles such as ROLE_STAFF or ROLE_SUPERUSER) whose holders must sign in with a second factor; a user
      * who has none goes from the password straight into the setup wizard. Empty: nobody is forced.
@@ -127,5 +130,13 @@ public class TwoFactorProperties {
             throw new IllegalArgumentException("'portcullis.two-factor.recovery-codes' must be between 5 and 20");
         }
         this.recoveryCodes = recoveryCodes;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
     }
 }
