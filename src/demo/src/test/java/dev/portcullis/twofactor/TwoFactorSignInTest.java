@@ -289,13 +289,21 @@ class TwoFactorSignInTest extends KaribuTest {
 
     @Test
     void theDeployCheckCountsStaffWithoutASecondFactor() {
-        var check = new TwoFactorAutoConfiguration().portcullisStaffWithoutTwoFactorCheck(service);
+        TwoFactorProperties notRequired = new TwoFactorProperties();
+        notRequired.setRequiredFor(java.util.List.of());
+        var check = new TwoFactorAutoConfiguration().portcullisStaffWithoutTwoFactorCheck(service, notRequired);
         long before = service.staffWithoutTwoFactor();
         assertThat(before).isPositive();
         assertThat(check.run()).singleElement().satisfies(m -> {
             assertThat(m.id()).isEqualTo("twofactor.W002");
             assertThat(m.message()).startsWith(before + " active staff user");
+            assertThat(m.hint()).startsWith("Require it");
         });
+        TwoFactorProperties required = new TwoFactorProperties();
+        required.setRequiredFor(java.util.List.of("ROLE_STAFF"));
+        assertThat(new TwoFactorAutoConfiguration().portcullisStaffWithoutTwoFactorCheck(service, required).run())
+                .as("already required: no advice to require it").singleElement()
+                .satisfies(m -> assertThat(m.hint()).doesNotContain("Require it").contains("next sign-in"));
         enrol();
         assertThat(service.staffWithoutTwoFactor()).isEqualTo(before - 1);
         jdbc.update("update portcullis_user set two_factor_enabled = true");

@@ -136,15 +136,19 @@ public final class TwoFactorAutoConfiguration {
     }
 
     @Bean
-    Check portcullisStaffWithoutTwoFactorCheck(TwoFactorService service) {
+    Check portcullisStaffWithoutTwoFactorCheck(TwoFactorService service, TwoFactorProperties properties) {
         return Check.deploy("security", () -> {
             long count = service.staffWithoutTwoFactor();
+            // The advice depends on whether it is already required: then they are made to set it up anyway.
+            String hint = properties.getRequiredFor().contains("ROLE_STAFF")
+                    ? "It is required for staff, so they set it up at their next sign-in; sessions they signed in"
+                            + " before it was required run until they end (end them under Sessions if that cannot wait)."
+                    : "Require it (portcullis.two-factor.required-for) so they set it up at their next sign-in,"
+                            + " or ask them to set it up under Two-factor sign-in in their user menu.";
             return count == 0 ? List.of()
                     : List.of(CheckMessage.warning("twofactor.W002", "users", count
                             + (count == 1 ? " active staff user has" : " active staff users have")
-                            + " not set up two-factor sign-in.",
-                            "Require it (portcullis.two-factor.required-for) so they set it up at their next sign-in,"
-                                    + " or ask them to set it up under Two-factor sign-in in their user menu."));
+                            + " not set up two-factor sign-in.", hint));
         });
     }
 
