@@ -72,11 +72,24 @@ class VersionChecksTest {
     @Test
     void theBundledTableCoversEverythingThatRunsHere() {
         SupportTable bundled = SupportTable.bundled();
-        assertThat(bundled.updated()).isEqualTo("2026-11-29");
+        assertThat(bundled.updated()).isEqualTo("2026-12-02");
         VersionChecks.running().forEach((product, version) -> assertThat(bundled.lineOf(product.key(),
                 version.get().orElseThrow().replaceAll("(?i)\\.final$", ""))).as(product.name()).isPresent());
         assertThat(bundled.lines()).extracting(SupportTable.Line::product)
                 .contains("java", "spring-boot", "spring-security", "vaadin", "hibernate", "postgresql");
+    }
+
+    @Test
+    void thisBuildRunsTheNewestPatchesItsOwnTableKnows() {
+        VersionChecks own = new VersionChecks(SupportTable.bundled(),
+                Clock.fixed(Instant.parse("2026-12-02T12:00:00Z"), ZoneOffset.UTC));
+        // Vaadin is left out: 25.2.6 is the newest patch, but its vaadin-spring module is not in our registry yet,
+        // so the build runs 25.2.5 and versions.W004 rightly says so. Java and PostgreSQL depend on the machine.
+        for (VersionChecks.Product product : List.of(VersionChecks.SPRING_BOOT, VersionChecks.SPRING_SECURITY,
+                VersionChecks.HIBERNATE)) {
+            String running = VersionChecks.running().get(product).get().orElseThrow();
+            assertThat(own.check(product, running)).as(product.name() + " " + running).isEmpty();
+        }
     }
 
     @Test
