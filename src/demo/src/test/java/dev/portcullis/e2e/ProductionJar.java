@@ -73,13 +73,19 @@ final class ProductionJar {
         }
         Process process = new ProcessBuilder(command).directory(workdir.toFile()).redirectErrorStream(true).start();
         Running running = new Running(process, Instant.now());
-        running.awaitStarted(Duration.ofMinutes(3));
+        try {
+            running.awaitStarted(Duration.ofMinutes(3));
+        } catch (RuntimeException | InterruptedException failed) {
+            // A jar that did not come up must not keep its ports (80/443 for the Observatory) for the next test.
+            running.close();
+            throw failed;
+        }
         return running;
     }
 
     static final class Running implements AutoCloseable {
 
-        private static final Pattern ADMIN_URL = Pattern.compile("Portcullis admin is at (http://localhost:\\d+/\\S*)");
+        private static final Pattern ADMIN_URL = Pattern.compile("Portcullis admin is at (https?://localhost:\\d+/\\S*)");
         private static final Pattern STARTED = Pattern.compile("Started \\w+ in ([\\d.]+) seconds");
 
         private final Process process;
