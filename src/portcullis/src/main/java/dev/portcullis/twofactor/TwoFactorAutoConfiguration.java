@@ -71,21 +71,64 @@ public final class TwoFactorAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean
-    TwoFactorService portcullisTwoFactorService(EntityManager em, SecretBox box,
+    TotpCodes portcullisTotpCodes(EntityManager em, SecretBox box, @Qualifier("portcullisClock") Clock clock) {
+        return new TotpCodes(em, box, clock);
+    }
+
+    @Bean
+    RecoveryCodes portcullisRecoveryCodes(EntityManager em, SecretBox box,
             @Qualifier("portcullisSecureRandom") SecureRandom random, @Qualifier("portcullisClock") Clock clock,
-            TwoFactorProperties properties, AdminProperties admin, AdminUserService users,
-            LoginThrottleService throttle, SessionTracker sessions, AccountNotifier notifier,
-            org.springframework.beans.factory.ObjectProvider<SmsSender> sms,
-            org.springframework.beans.factory.ObjectProvider<dev.portcullis.admin.AdminHistory> history) {
-        String issuer = properties.getIssuer() == null || properties.getIssuer().isBlank()
-                ? admin.getSiteName() : properties.getIssuer();
+            TwoFactorProperties properties) {
+        return new RecoveryCodes(em, box, random, clock, properties);
+    }
+
+    @Bean
+    TextMessageCodes portcullisTextMessageCodes(EntityManager em, SecretBox box,
+            @Qualifier("portcullisSecureRandom") SecureRandom random, @Qualifier("portcullisClock") Clock clock,
+            TwoFactorProperties properties, AdminProperties admin,
+            org.springframework.beans.factory.ObjectProvider<SmsSender> sms) {
         if (properties.getSms().isEnabled() && sms.getIfAvailable() == null) {
             log.warn("portcullis.two-factor.sms.enabled is true but there is no SmsSender bean: text-message codes are"
                     + " not offered");
         }
-        return new TwoFactorService(em, box, random, clock, properties, issuer, users, throttle, sessions, notifier,
-                sms.getIfAvailable(), history.getIfAvailable());
+        return new TextMessageCodes(em, box, random, clock, properties, issuer(properties, admin), sms.getIfAvailable());
+    }
+
+    @Bean
+    SecondFactorVerifier portcullisSecondFactorVerifier(EntityManager em, LoginThrottleService throttle,
+            AdminUserService users, TotpCodes totp, TextMessageCodes textMessages, RecoveryCodes recoveryCodes) {
+        return new SecondFactorVerifier(em, throttle, users, totp, textMessages, recoveryCodes);
+    }
+
+    @Bean
+    TwoFactorEnrolment portcullisTwoFactorEnrolment(EntityManager em, SecretBox box,
+            @Qualifier("portcullisSecureRandom") SecureRandom random, @Qualifier("portcullisClock") Clock clock,
+            TwoFactorProperties properties, AdminProperties admin, SecondFactorVerifier verifier,
+            TextMessageCodes textMessages, RecoveryCodes recoveryCodes) {
+        return new TwoFactorEnrolment(em, box, random, clock, issuer(properties, admin), verifier, textMessages,
+                recoveryCodes);
+    }
+
+    @Bean
+    TwoFactorReset portcullisTwoFactorReset(EntityManager em, TwoFactorProperties properties,
+            SecondFactorVerifier verifier, RecoveryCodes recoveryCodes, AdminUserService users,
+            SessionTracker sessions, AccountNotifier notifier,
+            org.springframework.beans.factory.ObjectProvider<dev.portcullis.admin.AdminHistory> history) {
+        return new TwoFactorReset(em, properties, verifier, recoveryCodes, users, sessions, notifier,
+                history.getIfAvailable());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TwoFactorService portcullisTwoFactorService(TwoFactorProperties properties, SecondFactorVerifier verifier,
+            TextMessageCodes textMessages, TwoFactorEnrolment enrolment, TwoFactorReset reset) {
+        return new TwoFactorService(properties, verifier, textMessages, enrolment, reset);
+    }
+
+    /** The name authenticator apps list the account under and text messages sign with. */
+    private static String issuer(TwoFactorProperties properties, AdminProperties admin) {
+        return properties.getIssuer() == null || properties.getIssuer().isBlank()
+                ? admin.getSiteName() : properties.getIssuer();
     }
 
     @Bean
