@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import dev.portcullis.admin.model.AdminField;
 import dev.portcullis.admin.model.AdminModel;
@@ -31,6 +32,12 @@ public final class ListFilters {
     }
 
     public static Parsed parse(AdminModel<?> model, Map<String, String> raw, AdminEntityService service) {
+        return parse(model, raw, service::parseRelatedId);
+    }
+
+    /** @param relatedIds a related entity's id from its text form, null when it does not parse */
+    static Parsed parse(AdminModel<?> model, Map<String, String> raw,
+            BiFunction<Class<?>, String, Object> relatedIds) {
         Map<AdminField, Value> values = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (AdminField field : model.filters()) {
@@ -51,7 +58,7 @@ public final class ListFilters {
                 Object value = switch (field.kind()) {
                     case BOOLEAN -> bool(text);
                     case ENUM -> enumValue(field.javaType(), text);
-                    case MANY_TO_ONE -> relatedId(field, text, service);
+                    case MANY_TO_ONE -> relatedId(field, text, relatedIds);
                     default -> text;
                 };
                 values.put(field, new Value(value, null, null));
@@ -80,8 +87,8 @@ public final class ListFilters {
         return Enum.valueOf((Class<? extends Enum>) type, text);
     }
 
-    private static Object relatedId(AdminField field, String text, AdminEntityService service) {
-        Object id = service.parseRelatedId(field.target(), text);
+    private static Object relatedId(AdminField field, String text, BiFunction<Class<?>, String, Object> relatedIds) {
+        Object id = relatedIds.apply(field.target(), text);
         if (id == null) {
             throw new IllegalArgumentException(text);
         }

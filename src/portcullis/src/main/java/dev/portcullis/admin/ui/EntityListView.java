@@ -48,6 +48,7 @@ import dev.portcullis.admin.AdminProperties;
 import dev.portcullis.admin.data.AdminEntityService;
 import dev.portcullis.admin.data.CappedCount;
 import dev.portcullis.admin.data.CsvExport;
+import dev.portcullis.admin.data.ListCriteria;
 import dev.portcullis.admin.data.ListFilters;
 import dev.portcullis.admin.data.ListPage;
 import dev.portcullis.admin.data.ListQuery;
@@ -389,11 +390,12 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         applying = true;
         try {
             showState();
-            ListFilters.Parsed parsed = ListFilters.parse(model, query.filters(), service);
-            parsed.problems().forEach(problem -> Notification.show(problem, 5000, Notification.Position.BOTTOM_START));
-            ListPage<?> page = service.list(model, query);
+            // The URL state is read once (filters parsed, related search matches looked up) for the page and count.
+            ListCriteria criteria = service.criteria(model, query);
+            criteria.problems().forEach(problem -> Notification.show(problem, 5000, Notification.Position.BOTTOM_START));
+            ListPage<?> page = service.list(model, criteria);
             shown = page;
-            CappedCount total = service.count(model, query);
+            CappedCount total = service.count(model, criteria);
             grid.setItems(new ArrayList<>(page.rows()));
             exportQuery = query;
             bulk.listed(total, page.hasNext() || query.page() > 1);
