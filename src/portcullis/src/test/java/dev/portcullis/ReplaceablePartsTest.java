@@ -25,7 +25,7 @@ import dev.portcullis.auth.SecondFactorPolicy;
 import dev.portcullis.auth.SecondFactorSignIn;
 import dev.portcullis.auth.SessionTracker;
 import dev.portcullis.checks.CheckRegistry;
-import dev.portcullis.checks.Checkup;
+import dev.portcullis.checks.checkup.Checkup;
 import dev.portcullis.environment.EnvironmentInfo;
 import dev.portcullis.honeypot.HoneypotAlerts;
 import dev.portcullis.honeypot.HoneypotService;

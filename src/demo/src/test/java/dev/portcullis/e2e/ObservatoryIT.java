@@ -66,7 +66,7 @@ class ObservatoryIT {
             assertThat(summary.get("grade")).as(json).isEqualTo("A+");
 
             // Our own live checkup, against the same running jar, comes to the same grade and score.
-            var checkup = dev.portcullis.checks.Checkups.run("https://localhost/", "/console", tls.resolve("ca.pem"));
+            var checkup = dev.portcullis.checks.checkup.Checkups.run("https://localhost/", "/console", tls.resolve("ca.pem"));
             System.out.printf("[measure] live checkup of the same jar: grade %s, score %d%n", checkup.grade(),
                     checkup.score());
             assertThat(checkup.grade()).as(checkup.describe()).isEqualTo(summary.get("grade"));

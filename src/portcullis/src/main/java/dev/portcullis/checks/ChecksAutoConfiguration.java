@@ -29,6 +29,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.security.web.SecurityFilterChain;
 
+import dev.portcullis.checks.checkup.Checkup;
+import dev.portcullis.checks.checkup.CheckupProperties;
+
 /**
  * The check registry and the deploy checks of Spring Boot, Vaadin, the database and the versions we run on; the
  * {@code check} command line; start-up logging of every finding. Features add their own checks as {@link Check}

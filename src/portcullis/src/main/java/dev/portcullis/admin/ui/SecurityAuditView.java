@@ -33,8 +33,8 @@ import com.vaadin.flow.component.textfield.TextField;
 
 import dev.portcullis.admin.AdminPageTitles;
 import dev.portcullis.admin.AdminProperties;
-import dev.portcullis.checks.Checkup;
-import dev.portcullis.checks.CheckupProperties;
+import dev.portcullis.checks.checkup.Checkup;
+import dev.portcullis.checks.checkup.CheckupProperties;
 import dev.portcullis.checks.CheckupResult;
 import dev.portcullis.admin.AdminPermissions;
 import dev.portcullis.checks.CheckLevel;

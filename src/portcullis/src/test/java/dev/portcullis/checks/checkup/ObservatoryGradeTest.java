@@ -1,4 +1,4 @@
-package dev.portcullis.checks;
+package dev.portcullis.checks.checkup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

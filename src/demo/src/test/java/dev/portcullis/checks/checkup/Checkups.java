@@ -1,4 +1,4 @@
-package dev.portcullis.checks;
+package dev.portcullis.checks.checkup;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,6 +11,8 @@ import java.time.Duration;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+
+import dev.portcullis.checks.CheckupResult;
 
 /** Runs the live checkup from tests in other packages, trusting a CA made for the test. */
 public final class Checkups {

@@ -1,4 +1,4 @@
-package dev.portcullis.checks;
+package dev.portcullis.checks.checkup;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package dev.portcullis.checks;
+package dev.portcullis.checks.checkup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +36,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+
+import dev.portcullis.checks.CheckupResult;
 
 /**
  * The checkup's grade agrees with Mozilla's real HTTP Observatory scanner ({@code .ci/observatory/scan}) on the same

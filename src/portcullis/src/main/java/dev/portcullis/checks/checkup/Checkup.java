@@ -1,4 +1,4 @@
-package dev.portcullis.checks;
+package dev.portcullis.checks.checkup;
 
 import java.net.URI;
 import java.security.SecureRandom;
@@ -13,6 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+
+import dev.portcullis.checks.CheckMessage;
+import dev.portcullis.checks.CheckupResult;
 
 /**
  * The live checkup (tip 10): probes a running site over real HTTP(S) as an attacker's scanner would, grades it with
