@@ -45,7 +45,7 @@ public final class AdminModelResolver {
         try {
             entity = metamodel.entity(type);
         } catch (IllegalArgumentException notAnEntity) {
-            return new Resolution<>(null, List.of(CheckMessage.error("admin.E001", type.getName(),
+            return new Resolution<>(null, List.of(CheckMessage.error("admin.E301", type.getName(),
                     "'" + type.getSimpleName() + "' is exposed in the admin but is not a JPA entity.",
                     "Annotate it with @Entity, and make sure it is in a package your application scans.")));
         }

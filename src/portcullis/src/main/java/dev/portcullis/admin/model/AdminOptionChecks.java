@@ -16,6 +16,12 @@ import dev.portcullis.checks.CheckMessage;
  * of Django's {@code _check_<option>}: each returns its messages (empty when the option is right), each message with a
  * stable id, the entity, the option, the bad value and a hint. They only report; the model is built from the options
  * once no error is left.
+ *
+ * <p>Ids: where Django's admin has the same check, its number with its meaning (admin.E006, E033, E035, E037, E038,
+ * E108, E109, E116), so what a Django developer knows still holds. Every other check is Portcullis's own and lives
+ * in a range Django's admin does not use (it has E0xx, E1xx, E2xx and E4xx/W4xx): admin.E3xx and admin.W3xx, next
+ * to the form checks admin.W200/W201 ({@link FormCoverageChecks}). E30x is the registration, E31x the form, E32x the
+ * list, E33x the inlines.
  */
 final class AdminOptionChecks {
 
@@ -55,7 +61,7 @@ final class AdminOptionChecks {
         if (attributes.editable()) {
             return List.of();
         }
-        return List.of(CheckMessage.warning("admin.W010", source,
+        return List.of(CheckMessage.warning("admin.W301", source,
                 "'" + entityName + "' has a composite or unsupported id type, so the admin lists it read-only.",
                 "Give it a single id of type Long, Integer, String or UUID to edit it in the admin."));
     }
@@ -64,14 +70,14 @@ final class AdminOptionChecks {
         if (slug.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
             return List.of();
         }
-        return List.of(refersTo("admin.E004", "slug", slug, "must be lower-case letters and digits separated by '-'",
+        return List.of(refersTo("admin.E303", "slug", slug, "must be lower-case letters and digits separated by '-'",
                 "Use e.g. '" + Names.kebab(entityName) + "'."));
     }
 
     /** A computed column named like an attribute would hide the attribute in 'listDisplay'. */
     List<CheckMessage> checkComputedColumns(List<String> names) {
         return names.stream().filter(attributes.paths()::contains)
-                .map(name -> refersTo("admin.E140", "computedColumns", name,
+                .map(name -> refersTo("admin.E325", "computedColumns", name,
                         "has the name of an attribute of " + entityName, "Give the computed column a name of its own."))
                 .toList();
     }
@@ -94,15 +100,15 @@ final class AdminOptionChecks {
     }
 
     List<CheckMessage> checkSearchFields(List<String> searchFields) {
-        return eachPath("searchFields", searchFields, "admin.E126",
+        return eachPath("searchFields", searchFields, "admin.E323",
                 field -> field.kind() == FieldKind.TEXT || field.kind() == FieldKind.LONG_TEXT,
-                (option, value, field) -> refersTo("admin.E127", option, value, "is not a text attribute",
+                (option, value, field) -> refersTo("admin.E324", option, value, "is not a text attribute",
                         "Search only text attributes, e.g. 'name' or 'author.name'."));
     }
 
     List<CheckMessage> checkListFilter(List<String> listFilter) {
         return eachPath("listFilter", listFilter, "admin.E116", field -> field.kind().isFilterable(),
-                (option, value, field) -> refersTo("admin.E117", option, value,
+                (option, value, field) -> refersTo("admin.E321", option, value,
                         "cannot be filtered: it is a " + field.kind().description(),
                         "Filter by yes/no, enum, date (LocalDate), date-time (LocalDateTime, Instant) or to-one"
                                 + " relation attributes."));
@@ -111,7 +117,7 @@ final class AdminOptionChecks {
     List<CheckMessage> checkOrdering(List<String> ordering) {
         List<String> paths = ordering.stream().map(spec -> SortOrder.parse(spec).path()).toList();
         return eachPath("ordering", paths, "admin.E033", field -> field.kind().isSortable(),
-                (option, value, field) -> refersTo("admin.E034", option, value, "cannot be sorted by the database",
+                (option, value, field) -> refersTo("admin.E320", option, value, "cannot be sorted by the database",
                         "Order by a plain attribute or a to-one relation's attribute."));
     }
 
@@ -119,7 +125,7 @@ final class AdminOptionChecks {
         if (perPage >= 1 && perPage <= MAX_PER_PAGE) {
             return List.of();
         }
-        return List.of(refersTo("admin.E118", "listPerPage", String.valueOf(perPage),
+        return List.of(refersTo("admin.E322", "listPerPage", String.valueOf(perPage),
                 "must be between 1 and " + MAX_PER_PAGE, "Pages of 50 to 100 rows keep the list fast."));
     }
 
@@ -128,24 +134,24 @@ final class AdminOptionChecks {
     }
 
     List<CheckMessage> checkExclude(List<String> exclude) {
-        return unknownAttributes("exclude", exclude, "admin.E013");
+        return unknownAttributes("exclude", exclude, "admin.E311");
     }
 
     List<CheckMessage> checkInlines(List<String> inlines) {
-        List<CheckMessage> messages = unknownAttributes("inlines", inlines, "admin.E130");
+        List<CheckMessage> messages = unknownAttributes("inlines", inlines, "admin.E330");
         inlines.stream().filter(attributes::isTopLevel)
                 .filter(name -> attributes.get(name).kind() != FieldKind.ONE_TO_MANY)
-                .forEach(name -> messages.add(refersTo("admin.E131", "inlines", name, "is not a one-to-many relation",
+                .forEach(name -> messages.add(refersTo("admin.E331", "inlines", name, "is not a one-to-many relation",
                         "List only @OneToMany attributes as inlines.")));
         return messages;
     }
 
     List<CheckMessage> checkAutocompleteFields(List<String> autocompleteFields) {
-        List<CheckMessage> messages = unknownAttributes("autocompleteFields", autocompleteFields, "admin.E039");
+        List<CheckMessage> messages = unknownAttributes("autocompleteFields", autocompleteFields, "admin.E037");
         autocompleteFields.stream().filter(attributes::isTopLevel)
                 .filter(name -> attributes.get(name).kind() != FieldKind.MANY_TO_ONE
                         && attributes.get(name).kind() != FieldKind.MANY_TO_MANY)
-                .forEach(name -> messages.add(refersTo("admin.E040", "autocompleteFields", name,
+                .forEach(name -> messages.add(refersTo("admin.E038", "autocompleteFields", name,
                         "is not a to-one or many-to-many relation",
                         "Only relations can be edited with a searching combo box.")));
         return messages;
@@ -153,14 +159,14 @@ final class AdminOptionChecks {
 
     /** Secret fields are masked in the history; a misspelt one would silently record its value. */
     List<CheckMessage> checkSecretFields(List<String> secretFields) {
-        return unknownAttributes("secretFields", secretFields, "admin.E041");
+        return unknownAttributes("secretFields", secretFields, "admin.E312");
     }
 
     List<CheckMessage> checkFields(List<String> fields) {
-        List<CheckMessage> messages = unknownAttributes("fields", fields, "admin.E011");
+        List<CheckMessage> messages = unknownAttributes("fields", fields, "admin.E310");
         Set<String> seen = new LinkedHashSet<>();
         fields.stream().filter(attributes::isTopLevel).filter(name -> !seen.add(name))
-                .forEach(name -> messages.add(refersTo("admin.E012", "fields", name, "is listed twice",
+                .forEach(name -> messages.add(refersTo("admin.E006", "fields", name, "is listed twice",
                         "List each attribute once.")));
         return messages;
     }
