@@ -110,7 +110,7 @@ class LibraryAdminTest extends KaribuTest {
         assertThat(registry.models()).extracting(AdminModel::slug)
                 .contains("shelf", "category", "library-book", "magazine", "member", "fine", "user", "role");
         assertThat(registry.bySlug("shelf").orElseThrow().editable()).isFalse();
-        assertThat(registry.messages()).extracting(CheckMessage::id).contains("admin.W010");
+        assertThat(registry.messages()).extracting(CheckMessage::id).contains("admin.W301");
 
         AdminModel<?> member = registry.bySlug("member").orElseThrow();
         assertThat(member.formFields()).extracting(AdminField::path)

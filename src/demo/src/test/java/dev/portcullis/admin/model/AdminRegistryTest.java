@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.test.context.ActiveProfiles;
 
+import dev.portcullis.admin.ComputedColumn;
 import dev.portcullis.admin.ModelAdmin;
 import dev.portcullis.checks.CheckMessage;
 import dev.portcullis.checks.ChecksFailedException;
@@ -111,8 +112,8 @@ class AdminRegistryTest {
         assertThatThrownBy(() -> AdminRegistry.build(emf.getMetamodel(), List.of(), List.of(wrong)))
                 .isInstanceOf(ChecksFailedException.class)
                 .satisfies(e -> assertThat(((ChecksFailedException) e).getMessages()).extracting(CheckMessage::id)
-                        .containsExactly("admin.E108", "admin.E108", "admin.E127", "admin.E117", "admin.E033",
-                                "admin.E118", "admin.E035", "admin.E131", "admin.E040", "admin.E041"))
+                        .containsExactly("admin.E108", "admin.E108", "admin.E324", "admin.E321", "admin.E033",
+                                "admin.E322", "admin.E035", "admin.E331", "admin.E038", "admin.E312"))
                 .satisfies(e -> assertThat(((ChecksFailedException) e).getMessages().getFirst().toString()).isEqualTo(
                         "dev.portcullis.demo.shop.Book: (admin.E108) The value of 'listDisplay[0]' refers to 'titel',"
                                 + " which is not an attribute of Book.\n\tHINT: Did you mean 'title'? Attributes of Book:"
@@ -123,10 +124,64 @@ class AdminRegistryTest {
     }
 
     @Test
+    void everyOtherOptionReportsItsOwnIdDjangosWhereTheMeaningIsDjangos() {
+        ModelAdmin<CustomerOrder> wrong = new ModelAdmin<>(CustomerOrder.class) {
+            @Override
+            public String slug() {
+                return "Orders!";
+            }
+
+            @Override
+            public List<ComputedColumn<CustomerOrder>> computedColumns() {
+                return List.of(new ComputedColumn<>("note", "Note", CustomerOrder::getNote));
+            }
+
+            @Override
+            public List<String> searchFields() {
+                return List.of("notes");
+            }
+
+            @Override
+            public List<String> ordering() {
+                return List.of("lines");
+            }
+
+            @Override
+            public List<String> exclude() {
+                return List.of("nope");
+            }
+
+            @Override
+            public List<String> inlines() {
+                return List.of("lins");
+            }
+
+            @Override
+            public List<String> autocompleteFields() {
+                return List.of("custmer");
+            }
+
+            @Override
+            public List<String> fields() {
+                return List.of("note", "nope", "note");
+            }
+        };
+        assertThatThrownBy(() -> AdminRegistry.build(emf.getMetamodel(), List.of(), List.of(wrong)))
+                .isInstanceOf(ChecksFailedException.class)
+                .satisfies(e -> assertThat(((ChecksFailedException) e).getMessages()).extracting(CheckMessage::id)
+                        .containsExactly("admin.E303", "admin.E325", "admin.E323", "admin.E320", "admin.E311",
+                                "admin.E330", "admin.E037", "admin.E310", "admin.E006"))
+                .satisfies(e -> assertThat(((ChecksFailedException) e).getMessages()).extracting(CheckMessage::message)
+                        .contains("The value of 'autocompleteFields[0]' refers to 'custmer', which is not an attribute"
+                                        + " of CustomerOrder.",
+                                "The value of 'fields' refers to 'note', which is listed twice."));
+    }
+
+    @Test
     void aClassThatIsNotAnEntityIsReported() {
         ModelAdmin<String> notAnEntity = new ModelAdmin<>(String.class) { };
         assertThatThrownBy(() -> AdminRegistry.build(emf.getMetamodel(), List.of(), List.of(notAnEntity)))
-                .isInstanceOf(ChecksFailedException.class).hasMessageContaining("admin.E001");
+                .isInstanceOf(ChecksFailedException.class).hasMessageContaining("admin.E301");
     }
 
     @Test
@@ -134,7 +189,7 @@ class AdminRegistryTest {
         ModelAdmin<CustomerOrder> again = new ModelAdmin<>(CustomerOrder.class) { };
         ModelAdmin<CustomerOrder> twice = new ModelAdmin<>(CustomerOrder.class) { };
         assertThatThrownBy(() -> AdminRegistry.build(emf.getMetamodel(), List.of(), List.of(again, twice)))
-                .isInstanceOf(ChecksFailedException.class).hasMessageContaining("admin.E002");
+                .isInstanceOf(ChecksFailedException.class).hasMessageContaining("admin.E302");
     }
 
     @Test

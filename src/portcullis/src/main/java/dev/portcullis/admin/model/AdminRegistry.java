@@ -53,7 +53,7 @@ public final class AdminRegistry {
         for (ModelAdmin<?> bean : beans) {
             ModelAdmin<?> previous = registrations.put(bean.entityClass(), bean);
             if (previous != null) {
-                messages.add(CheckMessage.error("admin.E002", bean.entityClass().getName(),
+                messages.add(CheckMessage.error("admin.E302", bean.entityClass().getName(),
                         "'" + bean.entityClass().getSimpleName() + "' is registered by two ModelAdmin beans: "
                                 + previous.getClass().getName() + " and " + bean.getClass().getName() + ".",
                         "Keep one ModelAdmin per entity."));
@@ -61,7 +61,7 @@ public final class AdminRegistry {
         }
         for (Class<?> annotated : annotatedClasses) {
             if (registrations.containsKey(annotated)) {
-                messages.add(CheckMessage.error("admin.E002", annotated.getName(),
+                messages.add(CheckMessage.error("admin.E302", annotated.getName(),
                         "'" + annotated.getSimpleName() + "' has @AdminEntity and is also registered by "
                                 + registrations.get(annotated).getClass().getName() + ".",
                         "Use one or the other: move the annotation's options into the ModelAdmin bean."));
@@ -81,7 +81,7 @@ public final class AdminRegistry {
             }
             Class<?> clash = slugs.putIfAbsent(model.slug(), model.entityClass());
             if (clash != null) {
-                messages.add(CheckMessage.error("admin.E005", model.entityClass().getName(),
+                messages.add(CheckMessage.error("admin.E304", model.entityClass().getName(),
                         "'" + model.entityClass().getSimpleName() + "' and '" + clash.getSimpleName()
                                 + "' would both be served at '" + model.slug() + "'.",
                         "Give one of them its own slug."));
