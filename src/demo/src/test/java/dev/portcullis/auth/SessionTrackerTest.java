@@ -55,6 +55,45 @@ class SessionTrackerTest {
     }
 
     @Test
+    void aRequestOfASessionThatAParallelRequestAlreadyInvalidatedIsSentToSignInNotFailed() throws Exception {
+        AdminPrincipal henry = user("henry");
+        assertThat(tracker.touch("s-raced", henry, "10.1.1.3", "Firefox", true)).isNull();
+        tracker.endOthers(henry.getUserId(), null, "ended by an administrator");
+        // A parallel request of the same session, which saw the end first, invalidates it while this one is
+        // between reading the session and ending it.
+        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession(null,
+                "s-raced") {
+            private boolean parallelRequestDone;
+
+            @Override
+            public String getId() {
+                if (!parallelRequestDone) {
+                    parallelRequestDone = true;
+                    super.invalidate();
+                }
+                return super.getId();
+            }
+        };
+
+        var request = new org.springframework.mock.web.MockHttpServletRequest("GET", "/console/");
+        request.setSession(session);
+        var response = new org.springframework.mock.web.MockHttpServletResponse();
+        var chain = new org.springframework.mock.web.MockFilterChain();
+        var filter = new SessionTrackingFilter(new org.springframework.beans.factory.support.StaticListableBeanFactory(
+                java.util.Map.of("tracker", tracker)).getBeanProvider(SessionTracker.class), "/console");
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(henry,
+                        null, henry.getAuthorities()));
+        try {
+            filter.doFilter(request, response, chain);
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+        assertThat(response.getRedirectedUrl()).isEqualTo("/console/login");
+        assertThat(chain.getRequest()).as("the request went no further").isNull();
+    }
+
+    @Test
     void heartbeatsDoNotKeepAnIdleSessionAlive() {
         AdminPrincipal frank = user("frank");
         assertThat(tracker.touch("s-idle", frank, "10.1.1.1", "Firefox", true)).isNull();

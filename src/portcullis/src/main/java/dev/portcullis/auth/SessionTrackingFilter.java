@@ -53,20 +53,35 @@ class SessionTrackingFilter extends OncePerRequestFilter {
             String requestType = request.getParameter("v-r");
             boolean activity = !"heartbeat".equals(requestType);
             SessionTracker.Visit visit = visit(session.getId(), user, request, activity);
-            if (visit.ended() != null) {
+            boolean ended = visit.ended() != null;
+            if (!ended) {
+                try {
+                    refreshRights(session, authentication, user, visit.authorities());
+                } catch (IllegalStateException invalidated) {
+                    ended = true; // a parallel request of this session ended it a moment ago
+                }
+            }
+            if (ended) {
                 SecurityContextHolder.clearContext();
-                session.invalidate();
+                invalidate(session);
                 if (requestType == null) {
                     response.sendRedirect(request.getContextPath() + loginUrl);
                     return;
                 }
                 // Vaadin's own requests carry on without a session: Vaadin answers "session expired" and the
                 // browser reloads into the login page.
-            } else {
-                refreshRights(session, authentication, user, visit.authorities());
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** Ends the HTTP session; parallel requests of an ended session all try, and only the first one can. */
+    private static void invalidate(HttpSession session) {
+        try {
+            session.invalidate();
+        } catch (IllegalStateException alreadyInvalidated) {
+            // another request of the same session invalidated it first: the outcome is the same
+        }
     }
 
     /** The tracker's visit, tried again when a parallel request of the same session got there first. */
