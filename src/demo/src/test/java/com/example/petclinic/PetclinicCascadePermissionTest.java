@@ -1,5 +1,8 @@
 package com.example.petclinic;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,11 +19,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.router.RouteParameters;
+
 import dev.portcullis.admin.data.AdminEntityService;
 import dev.portcullis.admin.data.DeletionPreview;
 import dev.portcullis.admin.data.SaveRejectedException;
 import dev.portcullis.admin.model.AdminModel;
 import dev.portcullis.admin.model.AdminRegistry;
+import dev.portcullis.admin.ui.EntityFormView;
 import dev.portcullis.testsupport.KaribuTest;
 import dev.portcullis.testsupport.Users;
 
@@ -109,6 +118,20 @@ class PetclinicCascadePermissionTest extends KaribuTest {
         Object id = tx.execute(status -> owner(0, 0).getId());
         Users.signInWith("clerk", "owner:view", "owner:delete");
         assertDeletedAsPreviewed(owners, id);
+    }
+
+    @Test
+    void theDeleteDialogSaysWhyAndOffersNoDelete() {
+        Owner owner = tx.execute(status -> owner(2, 1));
+        Users.signInWith("clerk", "owner:view", "owner:delete");
+        UI.getCurrent().navigate(EntityFormView.class,
+                new RouteParameters(Map.of("slug", "owner", "id", String.valueOf(owner.getId()))));
+        _click(_get(Button.class, spec -> spec.withText("Delete")));
+        ConfirmDialog dialog = _get(ConfirmDialog.class);
+        String text = com.github.mvysny.kaributesting.v10.PrettyPrintTreeKt.toPrettyTree(dialog);
+        assertThat(text).contains("You may not delete pets: 2 pets would be deleted with it.")
+                .doesNotContain("refer to it");
+        _assertNone(Button.class, spec -> spec.withId("confirm-delete"));
     }
 
     private void assertDeletedAsPreviewed(AdminModel<?> owners, Object id) {
