@@ -10,13 +10,23 @@ import java.util.List;
  *                 join-table links and element-collection values, each kind as one group
  * @param blockers rows that refer to a doomed row without a cascade: while any exist, nothing is deleted
  * @param unlinked rows that stay but lose their reference to a deleted row
+ * @param refusals why the user may not delete what the delete would take along, one sentence per administered
+ *                 entity they lack the delete permission on (e.g. "You may not delete pets: 2 pets would be deleted
+ *                 with it."): while any exist, nothing is deleted
  */
-public record DeletionPreview(List<Group> cascades, List<Group> blockers, List<Group> unlinked) {
+public record DeletionPreview(List<Group> cascades, List<Group> blockers, List<Group> unlinked,
+        List<String> refusals) {
 
     public DeletionPreview {
         cascades = List.copyOf(cascades);
         blockers = List.copyOf(blockers);
         unlinked = List.copyOf(unlinked);
+        refusals = List.copyOf(refusals);
+    }
+
+    /** A preview the user's rights do not limit. */
+    public DeletionPreview(List<Group> cascades, List<Group> blockers, List<Group> unlinked) {
+        this(cascades, blockers, unlinked, List.of());
     }
 
     /** Related rows of one kind: e.g. "Order lines" ("Order line" for one), 3, and the first few by label. */
@@ -28,8 +38,14 @@ public record DeletionPreview(List<Group> cascades, List<Group> blockers, List<G
         }
     }
 
+    /** Whether the delete cannot go ahead: rows still refer to it, or it would take along rows the user may not delete. */
     public boolean blocked() {
-        return !blockers.isEmpty();
+        return !blockers.isEmpty() || !refusals.isEmpty();
+    }
+
+    /** The same preview, refused for the given reasons. */
+    DeletionPreview refusing(List<String> reasons) {
+        return reasons.isEmpty() ? this : new DeletionPreview(cascades, blockers, unlinked, reasons);
     }
 
     /** Everything that goes besides the deleted rows themselves, counted. */

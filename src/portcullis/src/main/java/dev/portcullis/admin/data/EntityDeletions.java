@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.hibernate.Hibernate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.Authentication;
 
 import dev.portcullis.admin.AdminChange;
 import dev.portcullis.admin.AdminOperation;
@@ -24,6 +27,7 @@ import jakarta.persistence.PersistenceException;
  */
 final class EntityDeletions {
 
+    private static final Logger LOG = LoggerFactory.getLogger(EntityDeletions.class);
     private static final int PREVIEW_BATCH = 500;
 
     private final EntityManager em;
@@ -50,7 +54,8 @@ final class EntityDeletions {
     <T> DeletionPreview preview(AdminModel<T> model, Object id) {
         AdminAccess.require(model, AdminOperation.DELETE);
         queries.findScoped(model, id);
-        return planner.plan(model.entityClass(), List.of(id)).preview(labels, this::loadRows);
+        DeletionPlan plan = planner.plan(model.entityClass(), List.of(id));
+        return plan.preview(labels, this::loadRows).refusing(refusals(plan, false));
     }
 
     <T> DeletionPreview preview(AdminModel<T> model, List<Object> candidates) {
@@ -60,7 +65,8 @@ final class EntityDeletions {
             visible.addAll(queries.scopedIds(model, candidates.subList(from, Math.min(candidates.size(),
                     from + PREVIEW_BATCH))));
         }
-        return planner.plan(model.entityClass(), visible).preview(labels, this::loadRows);
+        DeletionPlan plan = planner.plan(model.entityClass(), visible);
+        return plan.preview(labels, this::loadRows).refusing(refusals(plan, visible.size() != 1));
     }
 
     <T> void delete(AdminModel<T> model, Object id) {
@@ -83,9 +89,15 @@ final class EntityDeletions {
         EntityCommands.refuseTouchingRightsBeyondEditor(model, rows, "delete");
         List<Object> rowIds = rows.stream().map(row -> PropertyValues.id(model, row)).toList();
         DeletionPlan plan = planner.plan(model.entityClass(), rowIds);
-        DeletionPreview preview = plan.preview(labels, this::loadRows);
+        DeletionPreview preview = plan.preview(labels, this::loadRows).refusing(refusals(plan, rows.size() != 1));
         String subject = rows.size() == 1 ? model.label() + " '" + labels.of(rows.getFirst(), rowIds.getFirst()) + "'"
                 : rows.size() + " " + model.pluralLabel().toLowerCase(Locale.ROOT);
+        if (!preview.refusals().isEmpty()) {
+            // Checked before anything is written: the cascade would delete rows the user may not delete themselves.
+            LOG.warn("Refused to delete {} for '{}': {}", subject, userName(), String.join(" ", preview.refusals()));
+            throw new SaveRejectedException(subject + " cannot be deleted. " + String.join(" ", preview.refusals()),
+                    false, null);
+        }
         if (preview.blocked()) {
             throw new SaveRejectedException(subject + " cannot be deleted: " + describe(preview.blockers())
                     + " still refer to " + (rows.size() == 1 ? "it" : "them") + ".", false, null);
@@ -115,6 +127,31 @@ final class EntityDeletions {
         } catch (PersistenceException rejected) {
             throw SaveFailures.translate(model, rejected).orElseThrow(() -> rejected);
         }
+    }
+
+    /**
+     * Django's rule for cascades: a delete may take along rows of another administered entity only when the user may
+     * delete those too (the same check as deleting them directly). Types not in the admin (join rows, element
+     * collections, unexposed entities) are not checked; superusers pass through the permission check itself.
+     */
+    private List<String> refusals(DeletionPlan plan, boolean plural) {
+        Authentication user = AdminAccess.currentUser();
+        List<String> reasons = new ArrayList<>();
+        plan.cascaded().forEach((type, cascadedIds) -> registry.byClass(type).ifPresent(cascadedModel -> {
+            if (!cascadedModel.admin().hasPermission(AdminOperation.DELETE, user, cascadedModel.permissions())) {
+                long count = cascadedIds.stream().distinct().count();
+                reasons.add("You may not delete " + cascadedModel.pluralLabel().toLowerCase(Locale.ROOT) + ": "
+                        + count + " " + (count == 1 ? cascadedModel.label() : cascadedModel.pluralLabel())
+                                .toLowerCase(Locale.ROOT)
+                        + " would be deleted with " + (plural ? "them." : "it."));
+            }
+        }));
+        return reasons;
+    }
+
+    private static String userName() {
+        Authentication user = AdminAccess.currentUser();
+        return user == null ? "anonymous" : user.getName();
     }
 
     /** Rows of any entity class by id, keyed by id. */

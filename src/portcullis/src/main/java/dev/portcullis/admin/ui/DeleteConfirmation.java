@@ -45,8 +45,12 @@ final class DeleteConfirmation {
         Div text = new Div();
         notes.forEach(text::add);
         if (preview.blocked()) {
-            text.add(new Paragraph(plural ? "They cannot be deleted while these refer to them:"
-                    : "It cannot be deleted while these refer to it:"), list(preview.blockers()));
+            // Why not, in words: what the user may not delete along with it, then what still refers to it.
+            preview.refusals().forEach(reason -> text.add(new Paragraph(reason)));
+            if (!preview.blockers().isEmpty()) {
+                text.add(new Paragraph(plural ? "They cannot be deleted while these refer to them:"
+                        : "It cannot be deleted while these refer to it:"), list(preview.blockers()));
+            }
             dialog.setConfirmText("Close");
         } else {
             text.add(new Paragraph(preview.cascades().isEmpty() ? "Nothing else will be deleted."
