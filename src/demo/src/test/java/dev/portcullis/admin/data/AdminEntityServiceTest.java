@@ -151,7 +151,8 @@ class AdminEntityServiceTest {
     @Test
     void invalidFilterValuesAreReportedNotGuessed() {
         Users.superuser();
-        ListFilters.Parsed parsed = ListFilters.parse(books, Map.of("genre", "POETRY", "inStock", "maybe"), service);
+        ListFilters.Parsed parsed = ListFilters.parse(books, Map.of("genre", "POETRY", "inStock", "maybe"),
+                service::parseRelatedId);
         assertThat(parsed.values()).isEmpty();
         assertThat(parsed.problems()).containsExactly(
                 "Ignored the filter 'Genre': 'POETRY' is not a valid value.",

@@ -68,6 +68,6 @@ record DeletionPlan(Map<Class<?>, List<Object>> cascaded, List<DeletionPlanner.C
             BiFunction<Class<?>, List<Object>, Map<Object, Object>> load, Class<?> type, List<Object> ids) {
         List<Object> first = ids.stream().distinct().limit(EXAMPLES).toList();
         Map<Object, Object> rows = load.apply(type, first);
-        return first.stream().filter(rows::containsKey).map(id -> labels.of(rows.get(id), id)).toList();
+        return first.stream().filter(rows::containsKey).map(id -> labels.of(rows.get(id))).toList();
     }
 }

@@ -90,7 +90,7 @@ final class EntityDeletions {
         List<Object> rowIds = rows.stream().map(row -> PropertyValues.id(model, row)).toList();
         DeletionPlan plan = planner.plan(model.entityClass(), rowIds);
         DeletionPreview preview = plan.preview(labels, this::loadRows).refusing(refusals(plan, rows.size() != 1));
-        String subject = rows.size() == 1 ? model.label() + " '" + labels.of(rows.getFirst(), rowIds.getFirst()) + "'"
+        String subject = rows.size() == 1 ? model.label() + " '" + labels.of(rows.getFirst()) + "'"
                 : rows.size() + " " + model.pluralLabel().toLowerCase(Locale.ROOT);
         if (!preview.refusals().isEmpty()) {
             // Checked before anything is written: the cascade would delete rows the user may not delete themselves.

@@ -64,7 +64,7 @@ final class HistoryRecorder {
             String entity = registry.byClass(type).map(AdminModel::slug)
                     .orElse(em.getMetamodel().entity(type).getName().toLowerCase(Locale.ROOT));
             log.record(AdminAccess.currentUser(), new AdminChange(AdminChange.Kind.DELETE, entity, String.valueOf(id),
-                    abbreviate(labels.of(row, id)), HistorySnapshots.diff(before, Map.of()), abbreviate(detail)));
+                    abbreviate(labels.of(row)), HistorySnapshots.diff(before, Map.of()), abbreviate(detail)));
         }
     }
 

@@ -31,10 +31,6 @@ public final class ListFilters {
     public record Parsed(Map<AdminField, Value> values, List<String> problems) {
     }
 
-    public static Parsed parse(AdminModel<?> model, Map<String, String> raw, AdminEntityService service) {
-        return parse(model, raw, service::parseRelatedId);
-    }
-
     /** @param relatedIds a related entity's id from its text form, null when it does not parse */
     static Parsed parse(AdminModel<?> model, Map<String, String> raw,
             BiFunction<Class<?>, String, Object> relatedIds) {

@@ -12,6 +12,7 @@ import org.springframework.security.core.Authentication;
 import dev.portcullis.admin.AdminPermissions;
 import dev.portcullis.admin.GrantedRights;
 import dev.portcullis.admin.model.AdminModel;
+import dev.portcullis.admin.model.EntityLabels;
 
 /**
  * The rule that nobody grants beyond their own rights, for entities whose admin declares
@@ -54,8 +55,8 @@ final class RightsGuard {
             why = "You cannot raise your own rights (" + words(added) + "). Ask another administrator.";
         }
         if (why != null) {
-            log.warn("Refused a save of {} '{}' by '{}': {}", label, stored != null ? stored : submitted,
-                    editor.getName(), why);
+            log.warn("Refused a save of {} '{}' by '{}': {}", label,
+                    EntityLabels.of(stored != null ? stored : submitted), editor.getName(), why);
         }
         return why;
     }
@@ -75,8 +76,8 @@ final class RightsGuard {
         }
         String why = "You cannot " + verb + " this " + model.label().toLowerCase(Locale.ROOT)
                 + ": it grants rights you do not hold (" + words(unheld) + ").";
-        log.warn("Refused to {} {} '{}' for '{}': {}", verb, model.label().toLowerCase(Locale.ROOT), row,
-                editor.getName(), why);
+        log.warn("Refused to {} {} '{}' for '{}': {}", verb, model.label().toLowerCase(Locale.ROOT),
+                EntityLabels.of(row), editor.getName(), why);
         return why;
     }
 

@@ -19,7 +19,7 @@ final class RowLabels {
     }
 
     /** "Jean Coleman", "Leo", "Visit #3": the one labelling rule of {@link EntityLabels}. */
-    String of(Object row, Object id) {
+    String of(Object row) {
         return EntityLabels.of(row);
     }
 
