@@ -342,9 +342,7 @@ class PetclinicAdminTest extends KaribuTest {
     }
 
     private Map<String, Long> counts() {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        TABLES.forEach(table -> counts.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class)));
-        return counts;
+        return PetclinicRows.counts(jdbc, TABLES);
     }
 
     private List<String> specialtiesOf(Integer vet) {

@@ -6,7 +6,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,30 +153,10 @@ class PetclinicCascadePermissionTest extends KaribuTest {
     }
 
     private Owner owner(int pets, int visitsEach) {
-        int n = SEQUENCE.incrementAndGet();
-        Owner owner = new Owner();
-        owner.setFirstName("Jean");
-        owner.setLastName("Cascade" + n);
-        owner.getAddress().setCity("Madison");
-        for (int p = 1; p <= pets; p++) {
-            Pet pet = new Pet();
-            pet.setName("Pet Cascade" + n + " " + p);
-            pet.setBirthDate(LocalDate.of(2020, 1, p));
-            for (int v = 1; v <= visitsEach; v++) {
-                Visit visit = new Visit();
-                visit.setDate(LocalDate.of(2024, p, v));
-                visit.setDescription("check-up " + v);
-                pet.addVisit(visit);
-            }
-            owner.addPet(pet);
-        }
-        em.persist(owner);
-        return owner;
+        return PetclinicRows.owner(em, "Cascade" + SEQUENCE.incrementAndGet(), pets, visitsEach);
     }
 
     private Map<String, Long> counts() {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        TABLES.forEach(table -> counts.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class)));
-        return counts;
+        return PetclinicRows.counts(jdbc, TABLES);
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.DayOfWeek;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,9 +54,7 @@ class PetclinicDeletionTest extends KaribuTest {
     static final String FLYWAY = "spring.flyway.locations=classpath:db/migration,classpath:petclinic/migration,"
             + "classpath:petclinic/{vendor}";
 
-    private static final List<String> TABLES = List.of("owners", "pets", "visits", "types", "vets", "specialties",
-            "vet_specialties", "vet_languages", "clinics", "rooms", "clinic_rooms", "room_equipment", "shifts",
-            "appointments");
+    private static final List<String> TABLES = PetclinicRows.TABLES;
 
     /** Which table each preview group's rows live in. */
     private static final Map<String, String> TABLE_OF_GROUP = Map.ofEntries(Map.entry("Owners", "owners"),
@@ -233,25 +230,7 @@ class PetclinicDeletionTest extends KaribuTest {
     // --- rows for the shapes, each with names of its own ---
 
     private Owner owner(int pets, int visitsEach) {
-        int n = SEQUENCE.incrementAndGet();
-        Owner owner = new Owner();
-        owner.setFirstName("Jean");
-        owner.setLastName("Coleman" + n);
-        owner.getAddress().setCity("Madison");
-        for (int p = 1; p <= pets; p++) {
-            Pet pet = new Pet();
-            pet.setName("Pet Coleman" + n + " " + p);
-            pet.setBirthDate(LocalDate.of(2020, 1, p));
-            for (int v = 1; v <= visitsEach; v++) {
-                Visit visit = new Visit();
-                visit.setDate(LocalDate.of(2024, p, v));
-                visit.setDescription("check-up " + v);
-                pet.addVisit(visit);
-            }
-            owner.addPet(pet);
-        }
-        em.persist(owner);
-        return owner;
+        return PetclinicRows.owner(em, "Coleman" + SEQUENCE.incrementAndGet(), pets, visitsEach);
     }
 
     private Clinic newClinic() {
@@ -343,8 +322,6 @@ class PetclinicDeletionTest extends KaribuTest {
     }
 
     private Map<String, Long> counts() {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        TABLES.forEach(table -> counts.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class)));
-        return counts;
+        return PetclinicRows.counts(jdbc, TABLES);
     }
 }

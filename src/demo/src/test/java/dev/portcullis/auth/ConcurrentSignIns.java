@@ -9,13 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -26,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import dev.portcullis.testsupport.Parallel;
 import dev.portcullis.testsupport.SignInPage;
 
 /**
@@ -95,7 +90,7 @@ abstract class ConcurrentSignIns {
         users.createUser("target", PASSWORD, true, false, false);
         encoder.matches.set(0);
 
-        List<HttpResponse<Void>> answers = all(THREADS, i -> signIn("target", "wrong guess number " + i));
+        List<HttpResponse<Void>> answers = Parallel.all(THREADS, i -> signIn("target", "wrong guess number " + i));
 
         assertThat(answers).extracting(HttpResponse::statusCode).as("no server errors").containsOnly(302);
         int evaluated = encoder.matches.get();
@@ -112,42 +107,10 @@ abstract class ConcurrentSignIns {
 
     @Test
     void parallelFirstAttemptsAtANewUsernameNeverFailTheServer() throws Exception {
-        List<HttpResponse<Void>> answers = all(THREADS, i -> signIn("never-seen-before", "guess " + i));
+        List<HttpResponse<Void>> answers = Parallel.all(THREADS, i -> signIn("never-seen-before", "guess " + i));
         assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(302);
         assertThat(jdbc.queryForObject("select failures from portcullis_login_throttle where throttle_key = ?",
                 Integer.class, "user:never-seen-before")).isEqualTo(limits.getMaxFailures());
-    }
-
-    private interface Attempt {
-        HttpResponse<Void> send(int index) throws Exception;
-    }
-
-    /** Runs {@code count} attempts on as many threads, released together. */
-    private static List<HttpResponse<Void>> all(int count, Attempt attempt) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch ready = new CountDownLatch(count);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<HttpResponse<Void>>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                Callable<HttpResponse<Void>> task = () -> {
-                    ready.countDown();
-                    go.await();
-                    return attempt.send(index);
-                };
-                futures.add(threads.submit(task));
-            }
-            ready.await();
-            go.countDown();
-            List<HttpResponse<Void>> answers = new ArrayList<>();
-            for (Future<HttpResponse<Void>> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        } finally {
-            threads.shutdownNow();
-        }
     }
 
     /**

@@ -62,9 +62,7 @@ class PetclinicBrowserIT {
     private static final String PASSWORD = "correct horse battery staple";
 
     /** Every petclinic table. */
-    private static final List<String> TABLES = List.of("owners", "pets", "visits", "types", "vets", "specialties",
-            "vet_specialties", "vet_languages", "clinics", "rooms", "clinic_rooms", "room_equipment", "shifts",
-            "appointments");
+    private static final List<String> TABLES = com.example.petclinic.PetclinicRows.TABLES;
 
     private static final Pattern GROUP = Pattern.compile("^(\\d+) ([a-z ]+?)(?::.*)?$");
 
@@ -277,9 +275,7 @@ class PetclinicBrowserIT {
     }
 
     private Map<String, Long> counts() {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        TABLES.forEach(table -> counts.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class)));
-        return counts;
+        return com.example.petclinic.PetclinicRows.counts(jdbc, TABLES);
     }
 
     /** The owner itself and each group the dialog listed ("2 pets: ...", "4 visits: ..."), per table. */

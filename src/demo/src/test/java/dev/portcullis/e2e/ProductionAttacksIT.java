@@ -7,18 +7,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.portcullis.testsupport.Parallel;
 import dev.portcullis.testsupport.RawHttp;
 import dev.portcullis.testsupport.SignInPage;
 
@@ -53,7 +48,7 @@ class ProductionAttacksIT {
 
     @Test
     void fortyParallelGuessesGetNoMorePasswordsCheckedThanTheLockAllows() throws Exception {
-        List<HttpResponse<Void>> answers = inParallel(GUESSES, i -> signIn(PASSWORD.replace("bay", "bay " + i)));
+        List<HttpResponse<Void>> answers = Parallel.all(GUESSES, i -> signIn(PASSWORD.replace("bay", "bay " + i)));
 
         assertThat(answers).extracting(HttpResponse::statusCode).as("no server errors").containsOnly(302);
         long checked = answers.stream().filter(a -> location(a).endsWith("/login?error")).count();
@@ -121,35 +116,6 @@ class ProductionAttacksIT {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(SignInPage.form(USERNAME, password, page))).build(),
                 HttpResponse.BodyHandlers.discarding());
-    }
-
-    private interface Attempt {
-        HttpResponse<Void> send(int index) throws Exception;
-    }
-
-    /** Runs {@code count} attempts on as many threads, released together. */
-    private static List<HttpResponse<Void>> inParallel(int count, Attempt attempt) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<HttpResponse<Void>>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                Callable<HttpResponse<Void>> task = () -> {
-                    go.await();
-                    return attempt.send(index);
-                };
-                futures.add(threads.submit(task));
-            }
-            go.countDown();
-            List<HttpResponse<Void>> answers = new ArrayList<>();
-            for (Future<HttpResponse<Void>> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        } finally {
-            threads.shutdownNow();
-        }
     }
 
     private static HttpClient client() {
