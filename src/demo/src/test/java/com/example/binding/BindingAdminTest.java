@@ -193,7 +193,7 @@ class BindingAdminTest extends KaribuTest {
         assertThat(born.getFallbackParser().apply("2000-01-01").getOrThrow(IllegalStateException::new))
                 .isEqualTo(LocalDate.of(2000, 1, 1));
         assertThat(born.getFallbackParser().apply("first of May").isError()).isTrue();
-        assertThat(born.getI18n().getBadInputErrorMessage()).contains("2000-01-31");
+        assertThat(born.getI18n().getBadInputErrorMessage()).contains("2024-12-31");
     }
 
     @Test
@@ -300,7 +300,9 @@ class BindingAdminTest extends KaribuTest {
         List<CheckMessage> sealed = registry.messages().stream()
                 .filter(m -> m.source().equals(Sealed.class.getName())).toList();
         assertThat(sealed).extracting(CheckMessage::id).containsExactlyInAnyOrder("admin.W200", "admin.W201",
-                "admin.W201");
+                "admin.W201", "admin.W302");
+        assertThat(sealed).filteredOn(m -> m.id().equals("admin.W302")).singleElement()
+                .satisfies(m -> assertThat(m.message()).contains("will read as 'Sealed #17'"));
         assertThat(sealed).filteredOn(m -> m.id().equals("admin.W200")).singleElement()
                 .satisfies(m -> assertThat(m.message()).contains("'Sealed.shade' is required"));
         assertThat(registry.messages()).filteredOn(m -> m.source().equals(Gadget.class.getName()))

@@ -29,6 +29,12 @@ public @interface AdminEntity {
     /** Plural name; default: the label plus "s". */
     String pluralLabel() default "";
 
+    /**
+     * The attribute whose value names a row in lists, choices, delete previews, the history and the CSV ("isbn");
+     * default: the entity's own {@code toString()}, else a name-like attribute, else "Order line #17".
+     */
+    String labelAttribute() default "";
+
     /** URL segment under the admin path; default the class name in kebab case ("customer-order"). */
     String slug() default "";
 

@@ -47,6 +47,20 @@ public abstract class ModelAdmin<T> {
         return null;
     }
 
+    /**
+     * How one row reads everywhere in the admin (Django's {@code __str__}): list cells, choices, inline rows, delete
+     * previews, the history, the dashboard and the CSV. Null (the default) to use {@link #labelAttribute()}, else the
+     * entity's own {@code toString()}, else a name-like attribute (name, title, ...), else "Order line #17".
+     */
+    public String toLabel(T entity) {
+        return null;
+    }
+
+    /** The attribute whose value names a row ("isbn"); null to let {@link #toLabel} or the defaults decide. */
+    public String labelAttribute() {
+        return null;
+    }
+
     /** URL segment; null for the class name in kebab case. */
     public String slug() {
         return null;

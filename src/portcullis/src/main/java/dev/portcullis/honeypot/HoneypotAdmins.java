@@ -107,6 +107,12 @@ final class HoneypotAdmins {
             return "intrusion-summary";
         }
 
+        /** A summary row is its address: "203.0.113.7", not "Intrusion summary #203.0.113.7". */
+        @Override
+        public String labelAttribute() {
+            return "clientAddress";
+        }
+
         @Override
         public List<String> listDisplay() {
             return List.of("clientAddress", "attempts", "firstSeen", "lastSeen", "blockedUntil");
@@ -165,6 +171,14 @@ final class HoneypotAdmins {
         @Override
         public String slug() {
             return "honeypot-block";
+        }
+
+        /** "203.0.113.7, blocked 2026-12-02 15:04 UTC": an address is blocked again and again, so the time tells. */
+        @Override
+        public String toLabel(HoneypotBlock block) {
+            return block.getClientAddress() + (block.getBlockedAt() == null ? "" : ", blocked "
+                    + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", java.util.Locale.ROOT)
+                            .withZone(java.time.ZoneOffset.UTC).format(block.getBlockedAt()));
         }
 
         @Override

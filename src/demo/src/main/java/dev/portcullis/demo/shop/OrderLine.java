@@ -19,7 +19,7 @@ import jakarta.validation.constraints.NotNull;
 
 @Entity
 @AdminEntity(listDisplay = {"id", "order", "book", "quantity", "unitPrice"}, listFilter = "order",
-        autocompleteFields = {"order", "book"}, icon = "vaadin:list", menuOrder = 50)
+        autocompleteFields = {"order", "book"}, labelAttribute = "book", icon = "vaadin:list", menuOrder = 50)
 public class OrderLine {
 
     @Id

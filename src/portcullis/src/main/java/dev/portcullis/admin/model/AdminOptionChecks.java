@@ -52,7 +52,7 @@ final class AdminOptionChecks {
                         checkListPerPage(admin.listPerPage()), checkReadonlyFields(admin.readonlyFields()),
                         checkExclude(admin.exclude()), checkInlines(admin.inlines()),
                         checkAutocompleteFields(admin.autocompleteFields()), checkSecretFields(admin.secretFields()),
-                        checkFields(admin.fields()))
+                        checkFields(admin.fields()), checkRowLabel(admin))
                 .flatMap(List::stream).toList();
     }
 
@@ -169,6 +169,29 @@ final class AdminOptionChecks {
                 .forEach(name -> messages.add(refersTo("admin.E006", "fields", name, "is listed twice",
                         "List each attribute once.")));
         return messages;
+    }
+
+    /**
+     * Rows are named in list cells, choices, delete previews and the history; "Order line #17" tells an admin little,
+     * so an entity whose rows would read like that is reported (admin.W302), and a misspelt labelAttribute stops the
+     * start (admin.E305).
+     */
+    List<CheckMessage> checkRowLabel(ModelAdmin<?> admin) {
+        if (admin.labelAttribute() != null) {
+            String name = admin.labelAttribute();
+            return attributes.isTopLevel(name) ? List.of() : List.of(refersTo("admin.E305", "labelAttribute", name,
+                    "is not an attribute of " + entityName, Names.closest(name, attributes.topLevelNames())
+                            .map(c -> "Did you mean '" + c + "'? ").orElse("") + "Attributes of " + entityName + ": "
+                            + String.join(", ", attributes.topLevelNames()) + "."));
+        }
+        if (EntityLabels.overridesToLabel(admin) || !EntityLabels.fallsBackToId(admin.entityClass())) {
+            return List.of();
+        }
+        return List.of(CheckMessage.warning("admin.W302", source, "Rows of '" + entityName + "' will read as '"
+                        + Names.humanize(entityName) + " #17' everywhere in the admin: it has no toString() of its"
+                        + " own and no name-like attribute (" + String.join(", ", EntityLabels.NAME_ATTRIBUTES) + ").",
+                "Name the attribute that identifies a row with labelAttribute, override ModelAdmin.toLabel(entity),"
+                        + " or write a toString()."));
     }
 
     /** What a path-valued option reports when the path exists but its attribute does not fit the option. */

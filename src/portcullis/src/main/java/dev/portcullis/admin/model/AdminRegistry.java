@@ -38,6 +38,7 @@ public final class AdminRegistry {
         for (AdminModel<?> model : models) {
             bySlug.put(model.slug(), model);
             byClass.put(model.entityClass(), model);
+            EntityLabels.use(model.admin());
         }
     }
 

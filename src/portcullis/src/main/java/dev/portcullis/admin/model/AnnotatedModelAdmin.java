@@ -31,6 +31,11 @@ final class AnnotatedModelAdmin<T> extends ModelAdmin<T> {
     }
 
     @Override
+    public String labelAttribute() {
+        return orNull(options.labelAttribute());
+    }
+
+    @Override
     public String slug() {
         return orNull(options.slug());
     }

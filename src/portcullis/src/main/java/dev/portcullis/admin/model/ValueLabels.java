@@ -1,0 +1,81 @@
+package dev.portcullis.admin.model;
+
+import java.lang.reflect.Field;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+import dev.portcullis.admin.AdminLabel;
+
+/**
+ * The words for attributes and enum constants: the host's {@code portcullis-labels} bundle first ({@code Book.isbn},
+ * {@code Genre.SCIFI}), then {@link AdminLabel}, then the humanised name ("publishedOn" → "Published on", "SCIFI" →
+ * "Scifi"). Labels are for reading; forms and filters still bind the constant itself.
+ */
+public final class ValueLabels {
+
+    /** The bundle a host application may add to its classpath root. */
+    public static final String BUNDLE = "portcullis-labels";
+
+    private ValueLabels() {
+    }
+
+    /** "Published on", "ISBN": an attribute of {@code owner} (or a class it inherits from). */
+    public static String attribute(Class<?> owner, String name) {
+        for (Class<?> c = owner; c != null && c != Object.class; c = c.getSuperclass()) {
+            String bundled = bundled(c.getSimpleName() + "." + name);
+            if (bundled != null) {
+                return bundled;
+            }
+        }
+        Field field = org.springframework.util.ReflectionUtils.findField(owner, name);
+        AdminLabel label = field == null ? null : field.getAnnotation(AdminLabel.class);
+        return label != null ? label.value() : Names.humanize(name);
+    }
+
+    /** "Science fiction" for {@code SCIFI} when labelled, else "Scifi"; "Out of stock" for {@code OUT_OF_STOCK}. */
+    public static String of(Enum<?> constant) {
+        Class<?> type = constant.getDeclaringClass();
+        String bundled = bundled(type.getSimpleName() + "." + constant.name());
+        if (bundled != null) {
+            return bundled;
+        }
+        try {
+            AdminLabel label = type.getField(constant.name()).getAnnotation(AdminLabel.class);
+            if (label != null) {
+                return label.value();
+            }
+        } catch (NoSuchFieldException impossible) {
+            // every constant is a public field of its enum
+        }
+        return constantWords(constant.name());
+    }
+
+    /** The label of the constant named {@code name} of {@code type}, or the humanised name when there is none. */
+    public static String ofConstant(Class<?> type, String name) {
+        if (type != null && type.isEnum()) {
+            for (Object constant : type.getEnumConstants()) {
+                if (((Enum<?>) constant).name().equals(name)) {
+                    return of((Enum<?>) constant);
+                }
+            }
+        }
+        return constantWords(name);
+    }
+
+    /** "OUT_OF_STOCK" → "Out of stock". */
+    static String constantWords(String constant) {
+        String words = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static String bundled(String key) {
+        try {
+            ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, Locale.ROOT,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+            return bundle.containsKey(key) ? bundle.getString(key) : null;
+        } catch (MissingResourceException noBundle) {
+            return null;
+        }
+    }
+}
