@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import dev.portcullis.admin.AdminEntity;
+import dev.portcullis.admin.AdminLabel;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -42,6 +43,7 @@ public class Book {
     private String title;
 
     @NotNull
+    @AdminLabel("ISBN")
     @Pattern(regexp = "\\d{13}", message = "must be 13 digits")
     @Column(nullable = false, unique = true, length = 13)
     private String isbn;

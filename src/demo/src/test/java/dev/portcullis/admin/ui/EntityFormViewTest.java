@@ -86,7 +86,7 @@ class EntityFormViewTest extends BookshopKaribuTest {
         _click(view.save);
         assertThat(title.isInvalid()).isTrue();
         assertThat(isbn.isInvalid()).isTrue();
-        assertThat(isbn.getErrorMessage()).isEqualTo("must be 13 digits");
+        assertThat(isbn.getErrorMessage()).isEqualTo("Must be 13 digits");
         assertThat(view.problem.getText()).isEqualTo("Please correct the errors below.");
         assertThat(jdbc.queryForObject("select title from book where id = ?", String.class, id)).isEqualTo(before);
         _get(EntityFormView.class);

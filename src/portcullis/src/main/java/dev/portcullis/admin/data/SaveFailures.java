@@ -18,6 +18,7 @@ import dev.portcullis.admin.model.EntityLabels;
 import dev.portcullis.admin.model.FieldKind;
 import dev.portcullis.admin.model.HumanMessages;
 import dev.portcullis.admin.model.Names;
+import dev.portcullis.admin.model.ValueLabels;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.JoinColumn;
@@ -93,7 +94,9 @@ final class SaveFailures {
                 atFields.putIfAbsent(path, message);
             } else {
                 String row = ownRow ? "" : EntityLabels.of(violation.getRootBean()) + ": ";
-                elsewhere.add(row + Names.humanize(path.replace('.', ' ')) + ": " + message);
+                String name = path.matches("\\w+") ? ValueLabels.attribute(violation.getRootBeanClass(), path)
+                        : Names.humanize(path.replace('.', ' '));
+                elsewhere.add(row + name + ": " + message);
             }
         }
         String text = elsewhere.isEmpty() ? "Please correct the errors below."

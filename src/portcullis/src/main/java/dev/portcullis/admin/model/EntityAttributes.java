@@ -179,7 +179,7 @@ final class EntityAttributes {
 
     private static AdminField describe(Attribute<?, ?> attribute, String prefix) {
         String path = prefix + attribute.getName();
-        String label = Names.humanize(attribute.getName());
+        String label = ValueLabels.attribute(attribute.getDeclaringType().getJavaType(), attribute.getName());
         Member member = attribute.getJavaMember();
         AnnotatedElement annotated = member instanceof AnnotatedElement element ? element : null;
         if (attribute instanceof PluralAttribute<?, ?, ?> plural) {

@@ -40,7 +40,7 @@ public final class HumanMessages {
     public static String of(ConstraintViolation<?> violation) {
         String template = violation.getMessageTemplate();
         if (template != null && !template.startsWith("{jakarta.validation.") && !template.startsWith("{org.hibernate.")) {
-            return violation.getMessage(); // the developer's own words
+            return sentence(violation.getMessage()); // the developer's own words, as a sentence
         }
         Annotation constraint = violation.getConstraintDescriptor().getAnnotation();
         boolean text = violation.getInvalidValue() instanceof CharSequence;
