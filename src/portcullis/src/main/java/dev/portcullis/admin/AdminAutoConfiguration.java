@@ -73,6 +73,13 @@ public final class AdminAutoConfiguration {
         return new dev.portcullis.admin.ui.EnvironmentIndexHtml(titles);
     }
 
+    /** Dates and numbers in the browser's locale (unless an I18NProvider chooses among its languages). */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    dev.portcullis.admin.ui.BrowserLocale portcullisBrowserLocale() {
+        return new dev.portcullis.admin.ui.BrowserLocale();
+    }
+
     @Bean
     AdminUrlAnnouncer portcullisAdminUrlAnnouncer(AdminProperties properties) {
         return new AdminUrlAnnouncer(properties);

@@ -32,6 +32,9 @@ public class AdminProperties {
     /** Whether CSV exports start with a UTF-8 byte order mark by default (Excel needs it to read UTF-8). */
     private boolean exportBom = false;
 
+    /** Whether CSV exports hold raw values (ISO dates, enum constants, row ids) instead of what the list shows. */
+    private boolean exportRawValues = false;
+
     /** Rows per transaction in bulk actions and bulk deletes: a failure rolls back only the batch in progress. */
     private int bulkBatchSize = 100;
 
@@ -72,6 +75,14 @@ public class AdminProperties {
 
     public void setExportEscapeFormulas(boolean exportEscapeFormulas) {
         this.exportEscapeFormulas = exportEscapeFormulas;
+    }
+
+    public boolean isExportRawValues() {
+        return exportRawValues;
+    }
+
+    public void setExportRawValues(boolean exportRawValues) {
+        this.exportRawValues = exportRawValues;
     }
 
     public boolean isExportBom() {

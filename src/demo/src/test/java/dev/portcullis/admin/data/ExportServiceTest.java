@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -66,14 +67,14 @@ class ExportServiceTest {
         List<String> expected = jdbc.queryForList("select title from book where genre = 'SCIFI'"
                 + " order by published_on desc, id", String.class);
         assertThat(lines).hasSize(expected.size() + 1);
-        assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line).contains(",SCIFI,"));
+        assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line).contains(",Science fiction,"));
         assertThat(lines.get(1)).startsWith(expected.getFirst() + ",");
 
         var entry = jdbc.queryForMap("select username, action, entity, object_label, detail from portcullis_history"
                 + " where id = (select max(id) from portcullis_history)");
         assertThat(entry).containsEntry("username", "exporter").containsEntry("action", "EXPORT")
                 .containsEntry("entity", "book").containsEntry("object_label", expected.size() + " books");
-        assertThat((String) entry.get("detail")).isEqualTo("CSV, genre=SCIFI");
+        assertThat((String) entry.get("detail")).isEqualTo("CSV, Genre: Science fiction");
     }
 
     @Test
@@ -107,9 +108,43 @@ class ExportServiceTest {
         assertThat(jdbc.queryForObject("select count(*) from portcullis_history", Long.class)).isEqualTo(before);
     }
 
+    @Test
+    void cellsReadAsInTheListInTheReadersLocaleAndRawValuesStayAnOption() {
+        Users.superuser();
+        Long id = jdbc.queryForObject("select id from book where genre = 'SCIFI' order by published_on desc, id limit 1",
+                Long.class);
+        jdbc.update("update book set price = 1234.50, published_on = date '2024-12-31' where id = ?", id);
+        ListQuery scifi = new ListQuery("", Map.of("genre", "SCIFI"), null, 1);
+        String author = jdbc.queryForObject("select a.name from book b join author a on a.id = b.author_id"
+                + " where b.id = ?", String.class, id);
+        String title = jdbc.queryForObject("select title from book where id = ?", String.class, id);
+
+        List<String> german = export(scifi, 1_000, new CsvExport.Options(1_000, false, true, false, Locale.GERMANY));
+        assertThat(german.getFirst()).isEqualTo("Title;Author;Genre;Published on;Price;In stock");
+        assertThat(german).contains(title + ";" + author + ";Science fiction;31.12.2024;1234,50;"
+                + (jdbc.queryForObject("select in_stock from book where id = ?", Boolean.class, id) ? "Yes" : "No"));
+
+        List<String> american = export(scifi, 1_000, new CsvExport.Options(1_000, false, true, false, Locale.US));
+        assertThat(american).anySatisfy(line -> assertThat(line).startsWith(title + "," + author
+                + ",Science fiction,12/31/2024,1234.50,"));
+
+        List<String> raw = export(scifi, 1_000, new CsvExport.Options(1_000, false, true, true, Locale.GERMANY));
+        assertThat(raw.getFirst()).isEqualTo("title,author,genre,publishedOn,price,inStock");
+        Long authorId = jdbc.queryForObject("select author_id from book where id = ?", Long.class, id);
+        assertThat(raw).anySatisfy(line -> assertThat(line).startsWith(title + "," + authorId
+                + ",SCIFI,2024-12-31,1234.50,"));
+        assertThat(String.join("\n", german) + String.join("\n", american)).doesNotContain("@");
+    }
+
     private String export(ListQuery query, int limit, boolean bom) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CsvExport.write(service, books, query, out, new CsvExport.Options(limit, bom, true));
+        CsvExport.write(service, books, query, out, new CsvExport.Options(limit, bom, true, false, Locale.US));
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private List<String> export(ListQuery query, int limit, CsvExport.Options options) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CsvExport.write(service, books, query, out, options);
+        return out.toString(StandardCharsets.UTF_8).lines().toList();
     }
 }

@@ -8,17 +8,28 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.text.DecimalFormatSymbols;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.hibernate.proxy.HibernateProxy;
+
+import jakarta.persistence.Entity;
+
 import dev.portcullis.admin.model.AdminModel;
+import dev.portcullis.admin.model.DisplayValues;
+import dev.portcullis.admin.model.EntityLabels;
 import dev.portcullis.admin.model.ListColumn;
 import dev.portcullis.admin.model.PropertyValues;
 
 /**
  * Writes a list as CSV (RFC 4180, UTF-8): the list's columns, its search, filters and order, streamed from the
  * database a row at a time. Cells that a spreadsheet would run as a formula are escaped unless told otherwise.
+ * Values read as in the list, in the user's locale (labels, "31.12.2024", "12,50"); where the locale writes decimals
+ * with a comma the cells are separated by ';', as spreadsheets of that locale expect. Raw values (ISO dates, plain
+ * decimals, enum constants, row ids) are an option for programs that read the file.
  */
 public final class CsvExport {
 
@@ -34,8 +45,21 @@ public final class CsvExport {
      * @param limit most rows to write
      * @param bom start with a UTF-8 byte order mark (for Excel)
      * @param escapeFormulas prefix cells starting with = + - @ tab or CR with an apostrophe
+     * @param raw write raw values (ISO dates, plain decimals, enum constants, row ids, ',' between cells) instead of
+     *            what the list shows
+     * @param locale the reader's locale for the values the list shows; ignored for raw values
      */
-    public record Options(int limit, boolean bom, boolean escapeFormulas) {
+    public record Options(int limit, boolean bom, boolean escapeFormulas, boolean raw, Locale locale) {
+
+        /** What the list shows, in the server's locale. */
+        public Options(int limit, boolean bom, boolean escapeFormulas) {
+            this(limit, bom, escapeFormulas, false, Locale.getDefault());
+        }
+
+        /** ',' or, for shown values in a locale whose decimal separator is a comma, ';'. */
+        char separator() {
+            return !raw && DecimalFormatSymbols.getInstance(locale).getDecimalSeparator() == ',' ? ';' : ',';
+        }
     }
 
     /**
@@ -52,11 +76,11 @@ public final class CsvExport {
             if (options.bom()) {
                 writer.write('\uFEFF');
             }
-            line(writer, columns.stream().map(c -> (Object) c.label()).toList(), options.escapeFormulas());
+            line(writer, columns.stream().map(c -> (Object) (options.raw() ? c.key() : c.label())).toList(), options);
             long rows = service.export(model, query, options.limit(), row -> {
                 try {
                     line(writer, columns.stream().map(c -> c.computed() != null ? c.computed().apply(row)
-                            : PropertyValues.read(row, c.key())).toList(), options.escapeFormulas());
+                            : PropertyValues.read(row, c.key())).toList(), options);
                 } catch (IOException failed) {
                     throw new UncheckedIOException(failed);
                 }
@@ -68,32 +92,50 @@ public final class CsvExport {
         }
     }
 
-    private static void line(Writer writer, List<Object> values, boolean escapeFormulas) throws IOException {
+    private static void line(Writer writer, List<Object> values, Options options) throws IOException {
+        char separator = options.separator();
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
-                writer.write(',');
+                writer.write(separator);
             }
-            writer.write(cell(values.get(i), escapeFormulas));
+            Object value = values.get(i);
+            String text = options.raw() ? raw(value) : DisplayValues.format(value, options.locale());
+            writer.write(quoted(escaped(text, value, options.escapeFormulas()), separator));
         }
         writer.write("\r\n");
     }
 
-    /** One value as a CSV cell: formula-escaped when asked (numbers are never formulas), then quoted if needed. */
+    /** One raw value as a CSV cell: formula-escaped when asked (numbers are never formulas), then quoted if needed. */
     static String cell(Object value, boolean escapeFormulas) {
-        String text = switch (value) {
+        return quoted(escaped(raw(value), value, escapeFormulas), ',');
+    }
+
+    /** ISO dates, plain decimals, enum constants, a row's id; never a row's {@code Object.toString()}. */
+    static String raw(Object value) {
+        return switch (value) {
             case null -> "";
             case BigDecimal decimal -> decimal.toPlainString();
             case Number number -> number.toString();
             case Enum<?> constant -> constant.name();
-            case Collection<?> many -> many.stream().map(String::valueOf).collect(Collectors.joining(", "));
-            default -> String.valueOf(value);
+            case Collection<?> many -> many.stream().map(CsvExport::raw).collect(Collectors.joining(", "));
+            case HibernateProxy proxy -> String.valueOf(proxy.getHibernateLazyInitializer().getIdentifier());
+            default -> value.getClass().isAnnotationPresent(Entity.class) ? String.valueOf(EntityLabels.idOf(value))
+                    : String.valueOf(value);
         };
+    }
+
+    private static String escaped(String text, Object value, boolean escapeFormulas) {
         if (escapeFormulas && !(value instanceof Number) && !text.isEmpty()
                 && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
+            return "'" + text;
         }
-        if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-            text = '"' + text.replace("\"", "\"\"") + '"';
+        return text;
+    }
+
+    private static String quoted(String text, char separator) {
+        if (text.indexOf(separator) >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
+                || text.indexOf('\r') >= 0) {
+            return '"' + text.replace("\"", "\"\"") + '"';
         }
         return text;
     }

@@ -1,54 +1,39 @@
 package dev.portcullis.admin.ui;
 
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Collection;
-import java.util.Currency;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
-import org.hibernate.proxy.HibernateProxy;
+import com.vaadin.flow.component.UI;
 
-import dev.portcullis.admin.model.EntityLabels;
+import dev.portcullis.admin.model.DisplayValues;
+import dev.portcullis.admin.model.ValueLabels;
 
-import jakarta.persistence.Entity;
-
-/** How values read in lists and read-only fields: plain, short and locale-neutral; rows by their label. */
+/**
+ * How values read in lists and read-only fields, in the user's locale (see {@link DisplayValues}); durations and
+ * binary sizes in short words; rows by their label.
+ */
 final class CellFormat {
-
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private CellFormat() {
     }
 
     static String format(Object value) {
+        return format(value, locale());
+    }
+
+    static String format(Object value, Locale locale) {
         return switch (value) {
-            case null -> "";
-            case Boolean b -> b ? "Yes" : "No";
-            case Enum<?> e -> humanize(e.name());
-            case BigDecimal d -> d.toPlainString();
-            case LocalDateTime t -> DATE_TIME.format(t);
-            case LocalTime t -> t.getSecond() == 0 && t.getNano() == 0 ? TIME.format(t) : t.toString();
-            case Instant i -> DATE_TIME.format(i.atOffset(ZoneOffset.UTC)) + " UTC";
-            case OffsetDateTime o -> DATE_TIME.format(o.withOffsetSameInstant(ZoneOffset.UTC)) + " UTC";
-            case ZonedDateTime z -> DATE_TIME.format(z.withZoneSameInstant(ZoneOffset.UTC)) + " UTC";
             case Duration d -> TextValues.duration(d);
-            case Locale l -> l.toLanguageTag();
-            case Currency c -> c.getCurrencyCode();
             case byte[] bytes -> size(bytes.length);
             case Byte[] bytes -> size(bytes.length);
-            case Collection<?> c -> c.stream().map(CellFormat::format).collect(Collectors.joining(", "));
-            case HibernateProxy proxy -> EntityLabels.of(proxy);
-            default -> value.getClass().isAnnotationPresent(Entity.class) ? EntityLabels.of(value) : String.valueOf(value);
+            case null, default -> DisplayValues.format(value, locale);
         };
+    }
+
+    /** The user's locale: the browser's (set on each UI, see {@link BrowserLocale}), else the server's. */
+    static Locale locale() {
+        UI ui = UI.getCurrent();
+        return ui != null && ui.getLocale() != null ? ui.getLocale() : Locale.getDefault();
     }
 
     /** "Empty", "512 bytes", "12.3 kB", "4.0 MB". */
@@ -63,8 +48,8 @@ final class CellFormat {
                 : String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
     }
 
+    /** An enum constant's label, or the humanised constant name when it is not an enum's. */
     static String humanize(String constant) {
-        String words = constant.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
-        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        return ValueLabels.ofConstant(null, constant);
     }
 }

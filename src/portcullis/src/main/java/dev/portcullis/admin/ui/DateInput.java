@@ -1,17 +1,15 @@
 package dev.portcullis.admin.ui;
 
 import java.time.LocalDate;
-import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
-import java.time.format.FormatStyle;
 import java.time.format.ResolverStyle;
 import java.util.Locale;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.data.binder.Result;
+
+import dev.portcullis.admin.model.DisplayValues;
 
 /**
  * Date pickers that take what people type: the user's locale format and ISO ({@code 2000-01-31}, the form lists
@@ -25,6 +23,7 @@ final class DateInput {
     }
 
     static void configure(DatePicker picker) {
+        picker.setLocale(locale());
         picker.setI18n(i18n(locale()));
         picker.setFallbackParser(DateInput::parse);
     }
@@ -57,21 +56,17 @@ final class DateInput {
     }
 
     private static String badInput(String local) {
-        String example = LocalDate.of(2000, 1, 31).format(DateTimeFormatter.ofPattern(local.replace("yyyy", "uuuu")));
-        return local.equals(ISO) ? "Enter a date like 2000-01-31"
-                : "Enter a date like " + example + " or 2000-01-31";
+        String example = LocalDate.of(2024, 12, 31).format(DateTimeFormatter.ofPattern(local.replace("yyyy", "uuuu")));
+        return local.equals(ISO) ? "Enter a date like 2024-12-31"
+                : "Enter a date like " + example + " or 2024-12-31";
     }
 
     /** The locale's short date pattern with a four-digit year, in tokens the picker understands; else ISO. */
     static String localPattern(Locale locale) {
-        String pattern = DateTimeFormatterBuilder.getLocalizedDateTimePattern(FormatStyle.SHORT, null,
-                IsoChronology.INSTANCE, locale);
-        String fourDigits = pattern.replaceAll("y+", "yyyy");
-        return fourDigits.matches("[dMy./\\- ]+") && fourDigits.contains("yyyy") ? fourDigits : ISO;
+        return DisplayValues.datePattern(locale);
     }
 
     private static Locale locale() {
-        UI ui = UI.getCurrent();
-        return ui != null && ui.getLocale() != null ? ui.getLocale() : Locale.getDefault();
+        return CellFormat.locale();
     }
 }

@@ -292,11 +292,13 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         export.setId("export");
         export.setText("Export CSV");
         export.setTitle("At most " + String.format(Locale.ENGLISH, "%,d", properties.getExportLimit()) + " rows");
+        Locale exportLocale = CellFormat.locale(); // read here: the download runs outside the UI's thread
         export.setHref(event -> {
             event.setFileName(typed.slug() + ".csv");
             event.setContentType("text/csv;charset=UTF-8");
             CsvExport.write(service, typed, exportQuery, event.getOutputStream(), new CsvExport.Options(
-                    properties.getExportLimit(), exportWithBom, properties.isExportEscapeFormulas()));
+                    properties.getExportLimit(), exportWithBom, properties.isExportEscapeFormulas(),
+                    properties.isExportRawValues(), exportLocale));
         });
         exportBom.setValue(properties.isExportBom());
         exportWithBom = properties.isExportBom();
@@ -334,7 +336,8 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
                     values.add(((Enum<?>) constant).name());
                 }
                 select.setItems(values);
-                select.setItemLabelGenerator(v -> v.isEmpty() ? "All" : CellFormat.humanize(v));
+                select.setItemLabelGenerator(v -> v.isEmpty() ? "All"
+                        : dev.portcullis.admin.model.ValueLabels.ofConstant(field.javaType(), v));
                 select.addValueChangeListener(change -> filterChanged(change.isFromClient(), name, change.getValue()));
                 yield select;
             }
@@ -342,6 +345,8 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
             default -> {
                 DatePicker from = new DatePicker(field.label() + " from");
                 DatePicker to = new DatePicker("to");
+                DateInput.configure(from);
+                DateInput.configure(to);
                 from.addValueChangeListener(change -> filterChanged(change.isFromClient(), name + ListFilters.FROM,
                         change.getValue() == null ? null : change.getValue().toString()));
                 to.addValueChangeListener(change -> filterChanged(change.isFromClient(), name + ListFilters.TO,

@@ -40,6 +40,7 @@ import dev.portcullis.admin.model.EntityLabels;
 import dev.portcullis.admin.model.FieldKind;
 import dev.portcullis.admin.model.HumanMessages;
 import dev.portcullis.admin.model.PropertyValues;
+import dev.portcullis.admin.model.ValueLabels;
 
 import jakarta.validation.ConstraintViolation;
 
@@ -161,7 +162,7 @@ final class FieldFactory {
                 Select<Object> select = new Select<>();
                 select.setLabel(label);
                 select.setItems(field.javaType().getEnumConstants());
-                select.setItemLabelGenerator(v -> v == null ? "" : CellFormat.humanize(((Enum<?>) v).name()));
+                select.setItemLabelGenerator(v -> v == null ? "" : ValueLabels.of((Enum<?>) v));
                 select.setEmptySelectionAllowed(!field.required());
                 component = select;
                 binding = binder.forField(select);
@@ -174,6 +175,7 @@ final class FieldFactory {
             }
             case TIME -> {
                 TimePicker picker = new TimePicker(label);
+                picker.setLocale(CellFormat.locale());
                 component = picker;
                 binding = binder.forField(picker);
             }
@@ -285,9 +287,8 @@ final class FieldFactory {
 
     private static DateTimePicker dateTimePicker(String label) {
         DateTimePicker picker = new DateTimePicker(label);
-        picker.setDatePickerI18n(DateInput.i18n(com.vaadin.flow.component.UI.getCurrent() == null
-                || com.vaadin.flow.component.UI.getCurrent().getLocale() == null ? Locale.getDefault()
-                : com.vaadin.flow.component.UI.getCurrent().getLocale()));
+        picker.setLocale(CellFormat.locale());
+        picker.setDatePickerI18n(DateInput.i18n(CellFormat.locale()));
         return picker;
     }
 
