@@ -17,13 +17,16 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteParameters;
 
+import dev.portcullis.admin.model.ValueLabels;
 import dev.portcullis.admin.ui.AccessDeniedView;
 import dev.portcullis.admin.ui.DashboardView;
 import dev.portcullis.admin.ui.EntityFormView;
 import dev.portcullis.demo.DemoApplication;
+import dev.portcullis.demo.shop.Genre;
 import dev.portcullis.testsupport.BookshopKaribuTest;
 
 /** The history a person sees: the form's History link, the per-row history, and recent actions on the dashboard. */
@@ -93,5 +96,39 @@ class HistoryViewsTest extends BookshopKaribuTest {
         Div own = _get(Div.class, spec -> spec.withId("recent-actions"));
         assertThat(_get(own, H3.class).getText()).isEqualTo("Your recent actions");
         assertThat(own.getElement().getText() + own.getElement().getOuterHTML()).doesNotContain("dashboard lantern");
+    }
+
+    @Test
+    void theHistoryNamesAttributesAndValuesByTheirLabelsAndASaveThatChangedNothingRecordsNothing() {
+        signInAs("history-admin");
+        Long id = jdbc.queryForObject("select min(id) from book where genre <> 'SCIFI'", Long.class);
+        String before = ValueLabels.of(Genre.valueOf(jdbc.queryForObject("select genre from book where id = ?",
+                String.class, id)));
+        UI.getCurrent().navigate(EntityFormView.class, new RouteParameters(Map.of("slug", "book", "id",
+                String.valueOf(id))));
+        Component form = _get(EntityFormView.class);
+        @SuppressWarnings("unchecked")
+        Select<Object> genre = (Select<Object>) _get(form, Component.class, spec -> spec.withId("field-genre"));
+        genre.setValue(Genre.SCIFI);
+        _click(_get(form, com.vaadin.flow.component.button.Button.class, spec -> spec.withId("save")));
+        long entries = jdbc.queryForObject("select count(*) from portcullis_history", Long.class);
+
+        UI.getCurrent().navigate("book/" + id + "/history");
+        ObjectHistoryView view = _get(ObjectHistoryView.class);
+        HistoryEntry newest = GridKt._get(view.grid, 0);
+        assertThat(GridKt._getFormatted(view.grid, 0, "changes"))
+                .isEqualTo("Genre: '" + before + "' → 'Science fiction'");
+        assertThat(newest.changes()).singleElement().satisfies(change -> assertThat(change.field()).isEqualTo("genre"));
+        assertThat(view.title.getText()).doesNotContain("@").startsWith("History of book '");
+
+        UI.getCurrent().navigate(DashboardView.class);
+        Div panel = _get(Div.class, spec -> spec.withId("recent-actions"));
+        assertThat(panel.getElement().getTextRecursively()).contains("(Genre)").doesNotContain("(genre)");
+
+        UI.getCurrent().navigate(EntityFormView.class, new RouteParameters(Map.of("slug", "book", "id",
+                String.valueOf(id))));
+        _click(_get(_get(EntityFormView.class), com.vaadin.flow.component.button.Button.class,
+                spec -> spec.withId("save")));
+        assertThat(jdbc.queryForObject("select count(*) from portcullis_history", Long.class)).isEqualTo(entries);
     }
 }

@@ -26,11 +26,23 @@ record HistoryEntry(long id, Instant occurredAt, String username, AdminChange.Ki
         };
     }
 
-    /** "title: 'Old' → 'New'; password: changed (hidden)" */
+    /** "title: 'Old' → 'New'; passwordHash: changed (secret, not recorded)", by attribute name. */
     String describeChanges() {
+        return describeChanges(java.util.function.Function.identity());
+    }
+
+    /** "Title: 'Old' → 'New'; Password: changed (secret, not recorded)", each attribute by its label. */
+    String describeChanges(java.util.function.Function<String, String> label) {
         return String.join("; ", changes.stream().map(change -> change.masked()
-                ? change.field() + ": changed (secret, not recorded)"
-                : change.field() + ": " + quote(change.oldValue()) + " → " + quote(change.newValue())).toList());
+                ? label.apply(change.field()) + ": changed (secret, not recorded)"
+                : label.apply(change.field()) + ": " + quote(change.oldValue()) + " → " + quote(change.newValue()))
+                .toList());
+    }
+
+    /** An attribute's label as the entity's admin names it ("Published on", "ISBN"); humanised when it has none. */
+    static String fieldLabel(java.util.Optional<? extends dev.portcullis.admin.model.AdminModel<?>> model, String path) {
+        return model.flatMap(m -> m.field(path)).map(dev.portcullis.admin.model.AdminField::label)
+                .orElseGet(() -> dev.portcullis.admin.model.Names.humanize(path));
     }
 
     private static String quote(String value) {

@@ -26,6 +26,7 @@ import dev.portcullis.admin.data.AdminEntityService;
 import dev.portcullis.admin.data.NotFoundException;
 import dev.portcullis.admin.model.AdminModel;
 import dev.portcullis.admin.model.AdminRegistry;
+import dev.portcullis.admin.model.EntityLabels;
 import dev.portcullis.admin.ui.MainLayout;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -49,6 +50,8 @@ public class ObjectHistoryView extends VerticalLayout implements BeforeEnterObse
 
     final H2 title = new H2();
     final Grid<HistoryEntry> grid = new Grid<>();
+    /** The entity whose row is shown, for the labels of its attributes. */
+    private AdminModel<?> shown;
     final Paragraph empty = new Paragraph("Nothing has been recorded for this row yet.");
 
     public ObjectHistoryView(AdminRegistry registry, AdminEntityService service,
@@ -62,7 +65,7 @@ public class ObjectHistoryView extends VerticalLayout implements BeforeEnterObse
         grid.addColumn(entry -> WHEN.format(entry.occurredAt())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(HistoryEntry::username).setHeader("User").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(HistoryEntry::verb).setHeader("Action").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(ObjectHistoryView::what).setHeader("Changes").setFlexGrow(1);
+        grid.addColumn(entry -> what(entry, shown)).setKey("changes").setHeader("Changes").setFlexGrow(1);
         grid.addColumn(HistoryEntry::id).setHeader("#").setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
                 .setFlexGrow(0);
         grid.setAllRowsVisible(true);
@@ -83,7 +86,7 @@ public class ObjectHistoryView extends VerticalLayout implements BeforeEnterObse
         Object id = service.parseId(model, idText);
         String label;
         try {
-            label = String.valueOf(service.get(model, id));
+            label = EntityLabels.of(service.get(model, id));
         } catch (NotFoundException deleted) {
             // A deleted row (or one outside the user's scope): only superusers read what is left of it.
             if (!AdminPermissions.grants(SecurityContextHolder.getContext().getAuthentication(),
@@ -94,6 +97,7 @@ public class ObjectHistoryView extends VerticalLayout implements BeforeEnterObse
         }
         List<HistoryEntry> entries = history.forObject(slug, idText, LIMIT);
         title.setText("History of " + model.label().toLowerCase(Locale.ROOT) + " '" + label + "'");
+        shown = model;
         grid.setItems(entries);
         removeAll();
         Anchor back = new Anchor(slug + "/" + idText, "Back to " + model.label().toLowerCase(Locale.ROOT));
@@ -111,7 +115,13 @@ public class ObjectHistoryView extends VerticalLayout implements BeforeEnterObse
     }
 
     static String what(HistoryEntry entry) {
-        String changes = entry.describeChanges();
+        return what(entry, null);
+    }
+
+    /** The entry's detail and changes, each changed attribute by its label in {@code model} (when given). */
+    static String what(HistoryEntry entry, AdminModel<?> model) {
+        String changes = model == null ? entry.describeChanges()
+                : entry.describeChanges(path -> HistoryEntry.fieldLabel(java.util.Optional.of(model), path));
         String detail = entry.detail() == null ? "" : entry.detail();
         return changes.isEmpty() ? detail : detail.isEmpty() ? changes : detail + " — " + changes;
     }

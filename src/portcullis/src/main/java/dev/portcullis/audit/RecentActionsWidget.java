@@ -75,7 +75,7 @@ final class RecentActionsWidget implements AdminDashboardWidget {
         }
         if (!entry.changes().isEmpty()) {
             item.add(new Span(" (" + String.join(", ", entry.changes().stream()
-                    .map(AdminChange.FieldChange::field).toList()) + ")"));
+                    .map(change -> HistoryEntry.fieldLabel(model, change.field())).toList()) + ")"));
         }
         return item;
     }

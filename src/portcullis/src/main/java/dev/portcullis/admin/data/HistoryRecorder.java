@@ -40,6 +40,9 @@ final class HistoryRecorder {
     /** One row added, changed, deleted or acted on. */
     <T> void record(AdminModel<T> model, AdminChange.Kind kind, T entity, List<FieldChange> fields, String detail) {
         AdminHistory log = history.getIfAvailable();
+        if (kind == AdminChange.Kind.CHANGE && fields.isEmpty() && (detail == null || detail.isBlank())) {
+            return; // a save that changed nothing: no empty "Changed" entry
+        }
         if (log != null) {
             Object id = PropertyValues.id(model, entity);
             log.record(AdminAccess.currentUser(), new AdminChange(kind, model.slug(), id == null ? null

@@ -16,14 +16,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-import org.hibernate.Hibernate;
-
 import dev.portcullis.admin.AdminChange.FieldChange;
 import dev.portcullis.admin.AdminSecret;
 import dev.portcullis.admin.model.AdminField;
 import dev.portcullis.admin.model.AdminModel;
+import dev.portcullis.admin.model.EntityLabels;
 import dev.portcullis.admin.model.FieldKind;
 import dev.portcullis.admin.model.PropertyValues;
+import dev.portcullis.admin.model.ValueLabels;
 
 import jakarta.persistence.PersistenceUnitUtil;
 
@@ -100,14 +100,20 @@ final class HistorySnapshots {
                 items.sort(null);
                 yield String.join(", ", items);
             }
-            default -> value instanceof BigDecimal decimal ? decimal.toPlainString() : String.valueOf(value);
+            default -> switch (value) {
+                case BigDecimal decimal -> decimal.toPlainString();
+                case Enum<?> constant -> ValueLabels.of(constant); // "Science fiction", as the form offers it
+                case Boolean yes -> yes ? "Yes" : "No";
+                default -> String.valueOf(value);
+            };
         };
         return text.length() > MAX_VALUE_LENGTH ? text.substring(0, MAX_VALUE_LENGTH) + "…" : text;
     }
 
+    /** "Jean Coleman (#12)": the row's label, never its {@code Object.toString()}, and its id to tell namesakes apart. */
     private String related(Object value) {
         Object id = util.getIdentifier(value);
-        return Hibernate.unproxy(value) + " (#" + id + ")";
+        return EntityLabels.of(value) + " (#" + id + ")";
     }
 
     private static boolean annotated(Class<?> type, String path) {

@@ -11,7 +11,13 @@ import org.springframework.security.core.Authentication;
 
 import dev.portcullis.admin.AdminChange;
 import dev.portcullis.admin.AdminOperation;
+import dev.portcullis.admin.model.AdminField;
 import dev.portcullis.admin.model.AdminModel;
+import dev.portcullis.admin.model.FieldKind;
+import dev.portcullis.admin.model.ListColumn;
+import dev.portcullis.admin.model.Names;
+import dev.portcullis.admin.model.SortOrder;
+import dev.portcullis.admin.model.ValueLabels;
 
 import jakarta.persistence.EntityManager;
 
@@ -47,21 +53,38 @@ final class ListExport {
         } catch (UncheckedIOException aborted) {
             interrupted = "; interrupted: " + aborted.getCause().getMessage();
         }
-        recorder.recordMany(model, AdminChange.Kind.EXPORT, written, "CSV, " + describe(query)
+        recorder.recordMany(model, AdminChange.Kind.EXPORT, written, "CSV, " + describe(model, query)
                 + (written == limit ? "; stopped at the limit of " + limit + " rows" : "") + interrupted);
         return written;
     }
 
-    /** The list state in words, for the history log: "search 'x', genre=SCIFI, order -title". */
-    private static String describe(ListQuery query) {
+    /** The list state in words, for the history log: "search 'x', Genre: Science fiction, order Title descending". */
+    static String describe(AdminModel<?> model, ListQuery query) {
         List<String> parts = new ArrayList<>();
         if (!query.search().isEmpty()) {
             parts.add("search '" + query.search() + "'");
         }
-        new TreeMap<>(query.filters()).forEach((name, value) -> parts.add(name + "=" + value));
+        new TreeMap<>(query.filters()).forEach((name, value) -> parts.add(filter(model, name, value)));
         if (query.sort() != null) {
-            parts.add("order " + query.sort());
+            SortOrder order = query.sort();
+            parts.add("order " + label(model, order.path()) + (order.descending() ? " descending" : ""));
         }
         return parts.isEmpty() ? "all rows" : String.join(", ", parts);
+    }
+
+    /** "Genre: Science fiction", "Published on from: 2024-01-01", "In stock: Yes". */
+    private static String filter(AdminModel<?> model, String name, String value) {
+        String base = name.endsWith(ListFilters.FROM) ? name.substring(0, name.length() - ListFilters.FROM.length())
+                : name.endsWith(ListFilters.TO) ? name.substring(0, name.length() - ListFilters.TO.length()) : name;
+        String suffix = base.equals(name) ? "" : name.endsWith(ListFilters.FROM) ? " from" : " to";
+        AdminField field = model.field(base).orElse(null);
+        String shown = field != null && field.kind() == FieldKind.ENUM ? ValueLabels.ofConstant(field.javaType(), value)
+                : field != null && field.kind() == FieldKind.BOOLEAN ? ("true".equals(value) ? "Yes" : "No") : value;
+        return label(model, base) + suffix + ": " + shown;
+    }
+
+    private static String label(AdminModel<?> model, String path) {
+        return model.column(path).map(ListColumn::label)
+                .orElseGet(() -> model.field(path).map(AdminField::label).orElseGet(() -> Names.humanize(path)));
     }
 }
