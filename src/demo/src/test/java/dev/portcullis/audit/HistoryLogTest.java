@@ -24,6 +24,7 @@ import dev.portcullis.admin.AdminChange.FieldChange;
 import dev.portcullis.admin.data.AdminEntityService;
 import dev.portcullis.admin.model.AdminModel;
 import dev.portcullis.admin.model.AdminRegistry;
+import dev.portcullis.admin.model.ValueLabels;
 import dev.portcullis.auth.AdminUser;
 import dev.portcullis.auth.AdminUserService;
 import dev.portcullis.checks.CheckMessage;
@@ -105,7 +106,9 @@ class HistoryLogTest {
         HistoryEntry deleted = history.forObject("order", String.valueOf(orderId), 1).getFirst();
         assertThat(deleted.action()).isEqualTo(AdminChange.Kind.DELETE);
         assertThat(deleted.detail()).isEqualTo("with " + (lines == 1 ? "1 order line" : lines + " order lines"));
-        assertThat(deleted.changes()).contains(new FieldChange("status", status, null, false));
+        // recorded as the form offers it: "Shipped", not SHIPPED
+        assertThat(deleted.changes()).contains(new FieldChange("status",
+                ValueLabels.of(dev.portcullis.demo.shop.OrderStatus.valueOf(status)), null, false));
 
         Book book = service.newInstance(books);
         Book template = service.get(books, jdbc.queryForObject("select min(id) from book", Long.class));

@@ -127,6 +127,7 @@ class AdminTextTest extends BookshopKaribuTest {
         EntityFormView view = open("book", id);
         DatePicker published = field(view, "publishedOn");
         assertThat(published.getI18n().getDateFormats()).containsExactly("dd.MM.yyyy", "yyyy-MM-dd");
+        assertThat(((BigDecimalField) field(view, "price")).getLocale()).isEqualTo(Locale.GERMANY);
         assertThat(published.getFallbackParser().apply("2000-01-01").getOrThrow(IllegalStateException::new))
                 .isEqualTo(LocalDate.of(2000, 1, 1));
         assertThat(published.getFallbackParser().apply("31.12.2024").getOrThrow(IllegalStateException::new))

@@ -113,6 +113,7 @@ final class FieldFactory {
             }
             case DECIMAL -> {
                 BigDecimalField number = new BigDecimalField(label);
+                number.setLocale(CellFormat.locale()); // "12,50" in German, as the list shows it
                 component = number;
                 binding = binder.forField(number);
             }
