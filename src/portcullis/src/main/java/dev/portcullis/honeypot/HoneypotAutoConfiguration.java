@@ -65,8 +65,9 @@ public final class HoneypotAutoConfiguration {
 
     @Bean
     @ConditionalOnBooleanProperty(name = "portcullis.honeypot.enabled", matchIfMissing = true)
-    HoneypotWorker portcullisHoneypotWorker(HoneypotService service, HoneypotAlerts alerts) {
-        return new HoneypotWorker(service, alerts);
+    HoneypotWorker portcullisHoneypotWorker(HoneypotService service, HoneypotAlerts alerts,
+            ObjectProvider<dev.portcullis.cluster.ClusterJobs> jobs) {
+        return new HoneypotWorker(service, alerts, jobs.getIfAvailable());
     }
 
     @Bean

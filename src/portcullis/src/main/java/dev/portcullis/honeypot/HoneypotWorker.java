@@ -22,6 +22,9 @@ class HoneypotWorker implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(HoneypotWorker.class);
     static final int QUEUE = 2_000;
+    static final String MAINTENANCE_JOB = "honeypot-maintenance";
+    /** A little under the timer's minute, so the node whose turn it is never finds the job not quite due. */
+    static final Duration MAINTENANCE_INTERVAL = Duration.ofSeconds(55);
 
     private final HoneypotService service;
     private final HoneypotAlerts alerts;
@@ -32,10 +35,17 @@ class HoneypotWorker implements SmartLifecycle, DisposableBean {
             runnable -> daemon(runnable, "honeypot-timer"));
     private final AtomicLong dropped = new AtomicLong();
     private volatile boolean running;
+    private final dev.portcullis.cluster.ClusterJobs jobs;
 
     HoneypotWorker(HoneypotService service, HoneypotAlerts alerts) {
+        this(service, alerts, null);
+    }
+
+    /** With job claims, so retention and digests run on one node of a cluster per round, not on each. */
+    HoneypotWorker(HoneypotService service, HoneypotAlerts alerts, dev.portcullis.cluster.ClusterJobs jobs) {
         this.service = service;
         this.alerts = alerts;
+        this.jobs = jobs;
     }
 
     private static Thread daemon(Runnable runnable, String name) {
@@ -89,6 +99,13 @@ class HoneypotWorker implements SmartLifecycle, DisposableBean {
         }
     }
 
+    /** The scheduled round: {@link #maintain()} on the one node that claims it (every node without a database claim). */
+    void maintainOnce() {
+        if (jobs == null || jobs.claim(MAINTENANCE_JOB, MAINTENANCE_INTERVAL)) {
+            maintain();
+        }
+    }
+
     /** Waits until every queued attempt is recorded (for tests and orderly shutdown). */
     void drain(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -103,7 +120,7 @@ class HoneypotWorker implements SmartLifecycle, DisposableBean {
 
     @Override
     public void start() {
-        timer.scheduleWithFixedDelay(this::maintain, 1, 1, TimeUnit.MINUTES);
+        timer.scheduleWithFixedDelay(this::maintainOnce, 1, 1, TimeUnit.MINUTES);
         running = true;
     }
 
