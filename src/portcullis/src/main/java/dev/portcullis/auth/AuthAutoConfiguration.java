@@ -222,7 +222,14 @@ public final class AuthAutoConfiguration {
                     .failureHandler((request, response, failure) -> response.sendRedirect(
                     request.getContextPath() + path + "/login?error" + (failure instanceof LockedException
                             ? "&" + LoginView.THROTTLED : ""))));
-            http.logout(logout -> logout.logoutUrl(path + "/logout"));
+            http.logout(logout -> logout.logoutUrl(path + "/logout").addLogoutHandler((request, response, auth) -> {
+                // Signing out ends the session's record too: the list shows it ended, not merely idle.
+                jakarta.servlet.http.HttpSession session = request.getSession(false);
+                if (session != null) {
+                    http.getSharedObject(org.springframework.context.ApplicationContext.class)
+                            .getBeanProvider(SessionTracker.class).ifAvailable(t -> t.signedOut(session.getId()));
+                }
+            }));
             // Lumo's stylesheets, served under the admin path by the admin's assets filter.
             http.authorizeHttpRequests(requests -> requests.requestMatchers(path + "/lumo/**", path + "/favicon.svg")
                     .permitAll());
