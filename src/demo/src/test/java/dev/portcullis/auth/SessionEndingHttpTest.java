@@ -61,6 +61,28 @@ class SessionEndingHttpTest {
                 .as("still signed out afterwards").endsWith("/console/login");
     }
 
+    @Test
+    void signingOutMarksTheSessionEndedAsSignedOut() throws Exception {
+        users.createUser("kit", "correct horse battery staple", true, false, false);
+        client.send(HttpRequest.newBuilder(URI.create(url("/console/login")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(SignInPage.form("kit", "correct horse battery staple",
+                        get("/console/login").body()))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = get("/console/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        // As the sign-out menu does: a POST carrying the CSRF token the page was rendered with.
+        HttpResponse<String> signOut = client.send(HttpRequest.newBuilder(URI.create(url("/console/logout")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + java.net.URLEncoder.encode(
+                        SignInPage.token(page.body()), java.nio.charset.StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signOut.statusCode()).isEqualTo(302);
+        assertThat(jdbc.queryForObject("select end_reason from portcullis_session where username = 'kit'",
+                String.class)).isEqualTo("signed out");
+        assertThat(jdbc.queryForObject("select count(*) from portcullis_session where username = 'kit' and ended_at"
+                + " is null", Long.class)).isZero();
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(url(path))).header("Accept", "text/html").build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -20,7 +20,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -28,13 +27,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * The admin shell: its path, layout, dashboard and navigation. Registers this package for Vaadin's route scan,
- * so an application's own {@code @SpringBootApplication} package needs to know nothing about Portcullis.
+ * The admin shell: its path, layout, dashboard and navigation. Adds the active features' packages to Vaadin's route
+ * scan ({@link AdminRoutePackages}), so an application's own {@code @SpringBootApplication} package needs to know
+ * nothing about Portcullis, and its entity and repository scans stay its own.
  */
 @AutoConfiguration(after = dev.portcullis.environment.EnvironmentAutoConfiguration.class, beforeName = {
         "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
         "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration"})
-@AutoConfigurationPackage
 @EnableConfigurationProperties(AdminProperties.class)
 public final class AdminAutoConfiguration {
 
@@ -46,6 +45,12 @@ public final class AdminAutoConfiguration {
     @ConditionalOnMissingBean(name = "portcullisClock")
     Clock portcullisClock() {
         return Clock.systemUTC();
+    }
+
+    /** The framework's routes for Vaadin's scan, without touching the application's {@code AutoConfigurationPackages}. */
+    @Bean
+    static AdminRoutePackages portcullisAdminRoutePackages() {
+        return new AdminRoutePackages();
     }
 
     @Bean

@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,7 +22,6 @@ import dev.portcullis.checks.Check;
  * of its own; off with {@code portcullis.audit.enabled=false}.
  */
 @AutoConfiguration(after = AdminAutoConfiguration.class)
-@AutoConfigurationPackage
 @ConditionalOnMissingBean(AdminHistory.class)
 @ConditionalOnBooleanProperty(name = "portcullis.audit.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(AuditProperties.class)

@@ -46,6 +46,12 @@ public class AdminSession {
 
     private String endReason;
 
+    /** The administrator who ended this session; null when the user, a timeout or a rule did. */
+    private String endedBy;
+
+    /** Browser and system, e.g. "Chrome 131 on Windows", read from the user agent at sign-in. */
+    private String browser;
+
     protected AdminSession() {
     }
 
@@ -57,6 +63,7 @@ public class AdminSession {
         this.lastSeenAt = now;
         this.clientAddress = clientAddress;
         this.userAgent = userAgent;
+        this.browser = SessionLabels.browser(userAgent);
     }
 
     public Long getId() {
@@ -103,10 +110,19 @@ public class AdminSession {
         return endReason;
     }
 
-    void end(Instant at, String reason) {
+    public String getEndedBy() {
+        return endedBy;
+    }
+
+    public String getBrowser() {
+        return browser;
+    }
+
+    void end(Instant at, String reason, String by) {
         if (endedAt == null) {
             endedAt = at;
             endReason = reason;
+            endedBy = by;
         }
     }
 

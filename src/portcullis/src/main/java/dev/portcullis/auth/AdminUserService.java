@@ -176,7 +176,7 @@ public class AdminUserService {
         AdminUser saved = users.save(user);
         recordPasswordChange(actor, saved, userId == null ? "Added user with a password" : "Set password");
         if (userId != null) {
-            sessions.endOthers(saved.getId(), null, "password set by " + actor.getName());
+            sessions.endOthers(saved.getId(), null, "password set by " + actor.getName(), actor.getName());
             notifier.passwordChanged(saved, actor.getName());
         }
         log.info("{} set the password of '{}'{}", actor.getName(), saved.getUsername(), userId == null ? " (new user)" : "");

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
@@ -43,7 +42,6 @@ import dev.portcullis.password.PasswordPolicy;
                 "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
                 "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration",
                 "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"})
-@AutoConfigurationPackage
 @EnableConfigurationProperties({BootstrapProperties.class, LoginThrottleProperties.class, SessionProperties.class,
         AccountMailProperties.class})
 public final class AuthAutoConfiguration {
@@ -73,6 +71,18 @@ public final class AuthAutoConfiguration {
     @ConditionalOnMissingBean(name = "portcullisSecureRandom")
     SecureRandom portcullisSecureRandom() {
         return new SecureRandom();
+    }
+
+    /** Sign-in's tables join the application's persistence unit; its own entity scan stays as it is. */
+    @Bean
+    dev.portcullis.admin.PortcullisEntities portcullisAuthEntities() {
+        return dev.portcullis.admin.PortcullisEntities.of(AdminUser.class, AdminRole.class, AdminSession.class,
+                LoginThrottle.class, LoginLock.class);
+    }
+
+    @Bean
+    AdminUserRepository portcullisAdminUserRepository(jakarta.persistence.EntityManager em) {
+        return new AdminUserRepository(em);
     }
 
     @Bean
@@ -212,7 +222,14 @@ public final class AuthAutoConfiguration {
                     .failureHandler((request, response, failure) -> response.sendRedirect(
                     request.getContextPath() + path + "/login?error" + (failure instanceof LockedException
                             ? "&" + LoginView.THROTTLED : ""))));
-            http.logout(logout -> logout.logoutUrl(path + "/logout"));
+            http.logout(logout -> logout.logoutUrl(path + "/logout").addLogoutHandler((request, response, auth) -> {
+                // Signing out ends the session's record too: the list shows it ended, not merely idle.
+                jakarta.servlet.http.HttpSession session = request.getSession(false);
+                if (session != null) {
+                    http.getSharedObject(org.springframework.context.ApplicationContext.class)
+                            .getBeanProvider(SessionTracker.class).ifAvailable(t -> t.signedOut(session.getId()));
+                }
+            }));
             // Lumo's stylesheets, served under the admin path by the admin's assets filter.
             http.authorizeHttpRequests(requests -> requests.requestMatchers(path + "/lumo/**", path + "/favicon.svg")
                     .permitAll());

@@ -27,6 +27,9 @@ public class SessionTracker {
     /** Last-seen times are written at most this often, to keep writes off the hot path. */
     private static final Duration TOUCH_GRANULARITY = Duration.ofSeconds(30);
 
+    /** The end reason of a session its user signed out of. */
+    static final String SIGNED_OUT = "signed out";
+
     private final EntityManager em;
     private final SessionProperties properties;
     private final Clock clock;
@@ -68,7 +71,7 @@ public class SessionTracker {
         AdminSession session = find(sessionId);
         if (session == null) {
             session = new AdminSession(hash(sessionId), user.getUserId(), user.getUsername(), now,
-                    truncate(clientAddress, 64), truncate(userAgent, 255));
+                    truncate(SessionLabels.address(clientAddress), 64), truncate(userAgent, 255));
             em.persist(session);
             em.flush();
         }
@@ -122,21 +125,48 @@ public class SessionTracker {
     /** Ends every other session of a user, e.g. after a password change. */
     @Transactional
     public int endOthers(long userId, String keepSessionId, String reason) {
+        return endOthers(userId, keepSessionId, reason, null);
+    }
+
+    /** Ends every other session of a user, recording the administrator who caused it ({@code by}, may be null). */
+    @Transactional
+    public int endOthers(long userId, String keepSessionId, String reason, String by) {
         String keep = keepSessionId == null ? "" : hash(keepSessionId);
-        int ended = em.createQuery("update AdminSession s set s.endedAt = :now, s.endReason = :reason"
-                + " where s.userId = :user and s.endedAt is null and s.sessionHash <> :keep")
+        int ended = em.createQuery("update AdminSession s set s.endedAt = :now, s.endReason = :reason,"
+                + " s.endedBy = :by where s.userId = :user and s.endedAt is null and s.sessionHash <> :keep")
                 .setParameter("now", clock.instant()).setParameter("reason", reason).setParameter("user", userId)
-                .setParameter("keep", keep).executeUpdate();
+                .setParameter("by", by).setParameter("keep", keep).executeUpdate();
         log.info("Ended {} other session(s) of user #{}: {}", ended, userId, reason);
         return ended;
     }
 
-    /** Ends one session, recording why (and by whom). */
+    /** Ends one session, recording why. */
     @Transactional
     public void end(AdminSession session, String reason) {
+        end(session, reason, null);
+    }
+
+    /** Ends one session, recording why and the administrator who ended it ({@code by}, may be null). */
+    @Transactional
+    public void end(AdminSession session, String reason, String by) {
         AdminSession managed = em.find(AdminSession.class, session.getId());
-        managed.end(clock.instant(), reason);
+        managed.end(clock.instant(), reason, by);
         log.info("Ended a session of '{}': {}", managed.getUsername(), reason);
+    }
+
+    /** The user signed out: their session is marked ended now, not left to time out in the list. */
+    @Transactional
+    public void signedOut(String sessionId) {
+        AdminSession session = find(sessionId);
+        if (session != null && session.getEndedAt() == null) {
+            endNow(session.getId(), clock.instant(), SIGNED_OUT);
+            log.info("'{}' signed out", session.getUsername());
+        }
+    }
+
+    /** Whether {@code session} is the one of the servlet session {@code sessionId} (the "this session" mark). */
+    public static boolean isCurrent(AdminSession session, String sessionId) {
+        return session != null && sessionId != null && hash(sessionId).equals(session.getSessionHash());
     }
 
     List<AdminSession> openSessions(long userId) {

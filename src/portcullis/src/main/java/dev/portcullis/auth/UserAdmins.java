@@ -228,7 +228,20 @@ final class UserAdmins {
 
         @Override
         public List<String> listDisplay() {
-            return List.of("username", "startedAt", "lastSeenAt", "clientAddress", "userAgent", "endedAt", "endReason");
+            return List.of("username", "current", "startedAt", "lastSeenAt", "clientAddress", "browser", "endedAt",
+                    "endReason", "endedBy");
+        }
+
+        /** "This session" beside the row of the session the list is viewed in. */
+        @Override
+        public List<dev.portcullis.admin.ComputedColumn<AdminSession>> computedColumns() {
+            return List.of(new dev.portcullis.admin.ComputedColumn<>("current", "This session",
+                    session -> SessionTracker.isCurrent(session, currentSessionId()) ? "This session" : ""));
+        }
+
+        private static String currentSessionId() {
+            com.vaadin.flow.server.VaadinSession vaadin = com.vaadin.flow.server.VaadinSession.getCurrent();
+            return vaadin == null || vaadin.getSession() == null ? null : vaadin.getSession().getId();
         }
 
         @Override
@@ -268,7 +281,7 @@ final class UserAdmins {
                 String by = SecurityContextHolder.getContext().getAuthentication().getName();
                 long open = chosen.stream().filter(session -> session.getEndedAt() == null).count();
                 chosen.stream().filter(session -> session.getEndedAt() == null)
-                        .forEach(session -> sessions.end(session, "ended by " + by));
+                        .forEach(session -> sessions.end(session, "ended by " + by, by));
                 return "Ended " + open + " session(s). Each signs out at its next request.";
             }));
         }

@@ -13,9 +13,16 @@ import org.springframework.core.env.Environment;
  * @param protectedEnvironment whether destructive actions need extra confirmation
  * @param typedConfirmationAbove rows above which a delete needs the typed environment name
  * @param showOnPublicPages whether the banner shows before sign-in
+ * @param banner whether the environment is shown as a banner at all ({@code portcullis.environment.banner.enabled})
  */
 public record EnvironmentInfo(String name, String color, String textColor, boolean protectedEnvironment,
-        int typedConfirmationAbove, boolean showOnPublicPages) {
+        int typedConfirmationAbove, boolean showOnPublicPages, boolean banner) {
+
+    /** An environment whose banner is on. */
+    public EnvironmentInfo(String name, String color, String textColor, boolean protectedEnvironment,
+            int typedConfirmationAbove, boolean showOnPublicPages) {
+        this(name, color, textColor, protectedEnvironment, typedConfirmationAbove, showOnPublicPages, true);
+    }
 
     static final String PRODUCTION_RED = "#c62828";
     static final String STAGING_ORANGE = "#b34700";
@@ -45,8 +52,9 @@ public record EnvironmentInfo(String name, String color, String textColor, boole
         String text = properties.getTextColor() == null ? "#ffffff" : properties.getTextColor();
         boolean isProtected = properties.getProtectedEnvironment() != null ? properties.getProtectedEnvironment()
                 : profile.equals("prod");
+        boolean banner = properties.getBanner().isEnabled();
         return new EnvironmentInfo(name, color, text, isProtected, properties.getTypedConfirmationAbove(),
-                properties.isShowOnPublicPages());
+                banner && properties.isShowOnPublicPages(), banner);
     }
 
     /** The WCAG 2 contrast ratio of the text colour on the tint (1 to 21). */

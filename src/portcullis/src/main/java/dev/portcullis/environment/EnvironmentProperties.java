@@ -31,6 +31,9 @@ public class EnvironmentProperties {
     /** Show the environment banner on pages seen before sign-in (login, error pages). */
     private boolean showOnPublicPages = true;
 
+    /** The environment's banner: the strip on sign-in and error pages and the header's badge and tint. */
+    private final Banner banner = new Banner();
+
     /**
      * Production guards to override in an emergency, by id (e.g. {@code demo-data}). Every override is logged at
      * start-up. Never set this routinely.
@@ -86,6 +89,28 @@ public class EnvironmentProperties {
 
     public void setShowOnPublicPages(boolean showOnPublicPages) {
         this.showOnPublicPages = showOnPublicPages;
+    }
+
+    public Banner getBanner() {
+        return banner;
+    }
+
+    /** {@code portcullis.environment.banner.*}: whether the environment is shown as a coloured banner at all. */
+    public static class Banner {
+
+        /**
+         * Show the environment's banner: the coloured strip on sign-in and error pages and the header's badge and
+         * tint. Off, pages look the same in every environment (the browser title still names it).
+         */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
     }
 
     public java.util.List<String> getAllowUnsafe() {

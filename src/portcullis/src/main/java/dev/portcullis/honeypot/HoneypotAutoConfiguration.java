@@ -6,7 +6,6 @@ import java.time.Clock;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -32,12 +31,18 @@ import jakarta.persistence.EntityManager;
         beforeName = {
                 "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
                 "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration"})
-@AutoConfigurationPackage
 @EnableConfigurationProperties(HoneypotProperties.class)
 public final class HoneypotAutoConfiguration {
 
     /** Order of the honeypot's filter: after the perimeter's, so blocked addresses and headers apply to it too. */
     static final int FILTER_ORDER = org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 20;
+
+    /** The honeypot's tables join the application's persistence unit (mapped even when it is off, as migrated). */
+    @Bean
+    dev.portcullis.admin.PortcullisEntities portcullisHoneypotEntities() {
+        return dev.portcullis.admin.PortcullisEntities.of(HoneypotBlock.class, IntrusionAttempt.class,
+                IntrusionSummary.class);
+    }
 
     @Bean
     @ConditionalOnMissingBean

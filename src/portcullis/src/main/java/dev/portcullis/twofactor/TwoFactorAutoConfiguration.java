@@ -18,7 +18,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
@@ -48,7 +47,6 @@ import jakarta.persistence.EntityManager;
 /** Two-factor sign-in: the service, the step after the password, the wizard and its guard, and its checks. */
 @AutoConfiguration(after = AuthAutoConfiguration.class,
         beforeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
-@AutoConfigurationPackage
 @ConditionalOnBooleanProperty(name = "portcullis.two-factor.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(TwoFactorProperties.class)
 public final class TwoFactorAutoConfiguration {
@@ -57,6 +55,12 @@ public final class TwoFactorAutoConfiguration {
 
     /** Where a development machine without {@code portcullis.secret-key} keeps a generated one. */
     static final Path DEVELOPMENT_KEY = Path.of("data", "portcullis-secret-key");
+
+    /** Two-factor's tables join the application's persistence unit; unmapped when the feature is off. */
+    @Bean
+    dev.portcullis.admin.PortcullisEntities portcullisTwoFactorEntities() {
+        return dev.portcullis.admin.PortcullisEntities.of(TwoFactorSecret.class, RecoveryCode.class);
+    }
 
     @Bean
     SecretBox portcullisSecretBox(SecretKeyProperties keys,

@@ -41,15 +41,18 @@ public class MainLayout extends AppLayout {
             EnvironmentInfo environment) {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         addClassName("pc-main-layout");
-        // The whole header wears the environment's colour, on every page inside the admin.
-        getElement().getStyle().set("--pc-header-background", environment.color())
-                .set("--pc-header-text", environment.textColor());
+        // The whole header wears the environment's colour, on every page inside the admin (unless the banner is off).
+        if (environment.banner()) {
+            getElement().getStyle().set("--pc-header-background", environment.color())
+                    .set("--pc-header-text", environment.textColor());
+        }
 
         Span brand = new Span(properties.getSiteName());
         brand.addClassName("pc-brand");
         environmentBadge.setText(environment.name());
         environmentBadge.addClassName("pc-environment-badge");
         environmentBadge.getElement().setAttribute("aria-label", "Environment: " + environment.name());
+        environmentBadge.setVisible(environment.banner());
         Div spacer = new Div();
         spacer.addClassName("pc-header-spacer");
         addToNavbar(new DrawerToggle(), brand, environmentBadge, spacer,
