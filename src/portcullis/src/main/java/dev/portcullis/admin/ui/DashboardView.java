@@ -8,7 +8,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -44,7 +44,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         this.titles = titles;
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         addClassName("pc-dashboard");
-        add(new H2("Welcome, " + MainLayout.displayName(user)));
+        add(new H1("Welcome, " + MainLayout.displayName(user)));
         sections.addClassName("pc-dashboard-sections");
         for (AdminMenuItem item : menu.visibleTo(user, AdminMenuItem.Placement.NAVIGATION)) {
             if (item.path().isEmpty()) {
