@@ -113,6 +113,16 @@ class AccessibilityIT {
         browser.get(app.adminUrl() + "book/1");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-title")));
         check("book form");
+        // A dialog gives the focus back to the button that opened it when it closes.
+        WebElement delete = browser.findElement(By.id("delete"));
+        delete.click();
+        String dialogOpen = "const d = document.querySelector('vaadin-confirm-dialog'); return !!(d && d.opened)";
+        wait.until(d -> Boolean.TRUE.equals(browser.executeScript(dialogOpen)));
+        check("delete dialog");
+        new Actions(browser).sendKeys(Keys.ESCAPE).perform();
+        wait.until(d -> Boolean.FALSE.equals(browser.executeScript(dialogOpen)));
+        wait.until(d -> Boolean.TRUE.equals(browser.executeScript(
+                "return document.activeElement === arguments[0]", delete)));
 
         browser.get(app.adminUrl() + "security-audit");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-summary")));
@@ -182,8 +192,8 @@ class AccessibilityIT {
         System.out.printf("[axe] %-22s critical=%d serious=%d moderate=%d minor=%d;%s%n", page,
                 byImpact.getOrDefault("critical", 0), byImpact.getOrDefault("serious", 0),
                 byImpact.getOrDefault("moderate", 0), byImpact.getOrDefault("minor", 0), rules);
-        violations.stream().filter(v -> FAILING.contains(String.valueOf(v.get("impact"))))
-                .forEach(v -> System.out.printf("[axe]   %s: %s at %s%n", v.get("id"), v.get("help"), v.get("targets")));
+        violations.forEach(v -> System.out.printf("[axe]   %s: %s at %s%n", v.get("id"), v.get("help"),
+                v.get("targets")));
     }
 
     private static WebElement type(String css, String text) {

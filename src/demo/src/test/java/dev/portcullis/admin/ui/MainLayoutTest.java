@@ -140,16 +140,17 @@ class MainLayoutTest extends BookshopKaribuTest {
     void theThemeMenuSwitchesBetweenSystemLightAndDark() {
         signInAs("layout-user");
         UI.getCurrent().navigate(DashboardView.class);
-        ThemeToggle toggle = _get(MainLayout.class).themeToggle;
+        MainLayout layout = _get(MainLayout.class);
+        ThemeToggle toggle = layout.themeToggle;
         assertThat(toggle.current()).isEqualTo(ThemeToggle.Choice.SYSTEM);
         assertThat(toggle.items.get(ThemeToggle.Choice.SYSTEM).isChecked()).isTrue();
 
-        com.github.mvysny.kaributesting.v10.MenuItemKt._click(toggle.items.get(ThemeToggle.Choice.DARK));
+        com.github.mvysny.kaributesting.v10.ContextMenuKt._click(layout.userMenu, toggle.items.get(ThemeToggle.Choice.DARK));
         assertThat(UI.getCurrent().getPage().getColorScheme()).isEqualTo(ColorScheme.Value.DARK);
         assertThat(toggle.items).allSatisfy((choice, item) ->
                 assertThat(item.isChecked()).isEqualTo(choice == ThemeToggle.Choice.DARK));
 
-        com.github.mvysny.kaributesting.v10.MenuItemKt._click(toggle.items.get(ThemeToggle.Choice.SYSTEM));
+        com.github.mvysny.kaributesting.v10.ContextMenuKt._click(layout.userMenu, toggle.items.get(ThemeToggle.Choice.SYSTEM));
         assertThat(UI.getCurrent().getPage().getColorScheme()).isEqualTo(ColorScheme.Value.SYSTEM);
     }
 

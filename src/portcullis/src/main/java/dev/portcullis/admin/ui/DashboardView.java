@@ -9,6 +9,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -69,7 +70,8 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         dashboardWidgets.stream().sorted(Comparator.comparingInt(AdminDashboardWidget::order))
                 .forEach(widget -> widget.create(user).ifPresent(widgets::add));
         if (widgets.getComponentCount() > 0) {
-            add(widgets);
+            // The widgets' own headings are h3: this keeps the outline h1 > h2 > h3 for screen readers.
+            add(new H2("Activity"), widgets);
         }
     }
 

@@ -264,7 +264,7 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         if (model.editable()) {
             grid.addItemClickListener(click -> UI.getCurrent().navigate(EntityFormView.class, new RouteParameters(
                     Map.of("slug", model.slug(), "id", String.valueOf(PropertyValues.id(model, click.getItem()))))));
-            GridKeys.openRowsWithEnter(grid);
+            Accessibility.openRowsWithEnter(grid);
         }
         HorizontalLayout actions = bulkBar(model);
         toolbar.add(exportControls(model));

@@ -163,6 +163,7 @@ final class FieldFactory {
                 select.setItems(field.javaType().getEnumConstants());
                 select.setItemLabelGenerator(v -> v == null ? "" : CellFormat.humanize(((Enum<?>) v).name()));
                 select.setEmptySelectionAllowed(!field.required());
+                Accessibility.selectAsCombobox(select);
                 component = select;
                 binding = binder.forField(select);
             }
