@@ -110,6 +110,11 @@ class MainLayoutTest extends BookshopKaribuTest {
         // Each section is a navigation landmark named by its visible label.
         assertThat(layout.sections.values()).extracting(SideNav::getLabel)
                 .containsExactly("Data", "Users and security", "Honeypot", "Audit");
+
+        // The dashboard groups its cards the same way, under one h2 per section (then the widgets' h2).
+        assertThat(_find(_get(DashboardView.class), com.vaadin.flow.component.html.H2.class))
+                .extracting(com.vaadin.flow.component.html.H2::getText)
+                .containsExactly("Data", "Users and security", "Honeypot", "Audit", "Activity");
     }
 
     @Test

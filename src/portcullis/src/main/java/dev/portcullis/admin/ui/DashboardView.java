@@ -46,7 +46,9 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         addClassName("pc-dashboard");
         add(new H1("Welcome, " + MainLayout.displayName(user)));
-        sections.addClassName("pc-dashboard-sections");
+        sections.addClassName("pc-dashboard-groups");
+        // The cards grouped as in the navigation, each section under its own heading.
+        java.util.Map<String, Div> groups = new java.util.LinkedHashMap<>();
         for (AdminMenuItem item : menu.visibleTo(user, AdminMenuItem.Placement.NAVIGATION)) {
             if (item.path().isEmpty()) {
                 continue;
@@ -59,7 +61,12 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
                 count.addClassName("pc-dashboard-count");
                 card.add(count);
             });
-            sections.add(card);
+            groups.computeIfAbsent(item.sectionLabel(), name -> {
+                Div grid = new Div();
+                grid.addClassName("pc-dashboard-sections");
+                sections.add(new H2(name), grid);
+                return grid;
+            }).add(card);
         }
         if (sections.getComponentCount() == 0) {
             add(new Paragraph("Nothing to manage yet. Sections appear here as features and entities are added."));
