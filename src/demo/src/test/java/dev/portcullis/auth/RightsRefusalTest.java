@@ -17,7 +17,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 
 import dev.portcullis.admin.data.AdminEntityService;
 import dev.portcullis.admin.data.RightsRefusedException;
@@ -139,7 +139,7 @@ class RightsRefusalTest extends KaribuTest {
         UI.getCurrent().navigate("user-password/" + Roles.userId(jdbc, "ref-root"));
         assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(AccessDeniedView.class);
         assertThat(_find(SetPasswordView.class)).isEmpty();
-        String refusal = _get(H2.class).getText();
+        String refusal = _get(H1.class).getText();
         assertThat(refusal).isEqualTo("You do not have permission to do that");
         assertThat(UI.getCurrent().getElement().getOuterHTML()).doesNotContain("ref-root");
 
@@ -165,7 +165,7 @@ class RightsRefusalTest extends KaribuTest {
         signInAs("ref-viewer");
         UI.getCurrent().navigate(SecurityAuditView.class);
         assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(RouteAccessDeniedView.class);
-        assertThat(_get(H2.class).getText()).isEqualTo("You do not have permission to do that");
+        assertThat(_get(H1.class).getText()).isEqualTo("You do not have permission to do that");
         assertThat(UI.getCurrent().getElement().getOuterHTML()).doesNotContain("Could not navigate");
     }
 }

@@ -110,7 +110,7 @@ class AdminSignInBrowserIT {
         browser.findElement(By.id("change-password")).click();
 
         WebElement welcome = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.xpath("//h2[normalize-space()='Welcome, admin']")));
+                By.xpath("//h1[normalize-space()='Welcome, admin']")));
         assertThat(welcome.isDisplayed()).isTrue();
         assertThat(browser.findElement(By.className("pc-brand")).getText()).isEqualTo("Portcullis Bookshop");
         Browser.screenshot(browser, "dashboard");
@@ -150,7 +150,7 @@ class AdminSignInBrowserIT {
         Browser.screenshot(browser, "two-factor-code");
         type(wait, "#two-factor-code input", code);
         browser.findElement(By.id("two-factor-verify")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//h2[normalize-space()='Welcome, admin']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//h1[normalize-space()='Welcome, admin']")));
         signOut(wait);
 
         // The same code again, still inside its time step: refused, and the sign-in goes no further.
@@ -168,7 +168,7 @@ class AdminSignInBrowserIT {
         browser.findElement(By.id("two-factor-verify")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("recovery-codes-left"), "9 recovery codes left"));
         browser.findElement(By.id("two-factor-continue")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//h2[normalize-space()='Welcome, admin']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//h1[normalize-space()='Welcome, admin']")));
 
         // The security audit, as a superuser sees it.
         browser.get(app.adminUrl() + "security-audit");

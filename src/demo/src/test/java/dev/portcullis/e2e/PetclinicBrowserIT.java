@@ -119,7 +119,7 @@ class PetclinicBrowserIT {
         type("vaadin-login-form input[name='password']", PASSWORD);
         browser.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.xpath("//h2[normalize-space()='Welcome, clinic-admin']")));
+                By.xpath("//h1[normalize-space()='Welcome, clinic-admin']")));
         checkPage("dashboard");
         // The page text the checks read is the one on screen.
         assertThat(pageText()).contains("Welcome, clinic-admin").contains("Owners");

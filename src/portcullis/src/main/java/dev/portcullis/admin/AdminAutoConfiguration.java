@@ -126,8 +126,25 @@ public final class AdminAutoConfiguration {
     AdminMenuContributor portcullisEntityMenu(AdminRegistry registry) {
         return () -> registry.models().stream()
                 .map(model -> AdminMenuItem.navigation(model.pluralLabel(), model.slug(), model.admin().icon(),
-                        model.admin().menuOrder(), model.permissions().authority(AdminOperation.VIEW)))
+                        model.admin().menuOrder(), model.permissions().authority(AdminOperation.VIEW))
+                        .inSection(menuSection(model)))
                 .toList();
+    }
+
+    /** The admin's own choice, else Portcullis's entities by feature, else the application's own section. */
+    static String menuSection(dev.portcullis.admin.model.AdminModel<?> model) {
+        if (model.admin().menuSection() != null) {
+            return model.admin().menuSection();
+        }
+        String name = model.entityClass().getName();
+        if (name.startsWith("dev.portcullis.honeypot.")) {
+            return AdminMenuItem.SECTION_HONEYPOT;
+        }
+        if (name.startsWith("dev.portcullis.audit.")) {
+            return AdminMenuItem.SECTION_AUDIT;
+        }
+        return name.startsWith("dev.portcullis.") && !name.startsWith("dev.portcullis.demo.")
+                ? AdminMenuItem.SECTION_USERS : null;
     }
 
     @Bean
@@ -164,9 +181,18 @@ public final class AdminAutoConfiguration {
 
     /** The security audit: a menu entry and a dashboard badge, both for superusers only. */
     @Bean
-    AdminMenuContributor portcullisSecurityAuditMenu() {
+    AdminMenuContributor portcullisSecurityAuditMenu(dev.portcullis.checks.CheckRegistry checks) {
         return () -> java.util.List.of(AdminMenuItem.navigation("Security audit",
-                dev.portcullis.admin.ui.SecurityAuditView.PATH, "vaadin:shield", 990, AdminPermissions.SUPERUSER));
+                dev.portcullis.admin.ui.SecurityAuditView.PATH, "vaadin:shield", 990, AdminPermissions.SUPERUSER)
+                .inSection(AdminMenuItem.SECTION_AUDIT)
+                .withCount(() -> {
+                    // The latest report is kept by the registry, so the count costs nothing per page.
+                    dev.portcullis.checks.CheckReport report = checks.latest();
+                    long open = report.count(dev.portcullis.checks.CheckLevel.CRITICAL)
+                            + report.count(dev.portcullis.checks.CheckLevel.ERROR)
+                            + report.count(dev.portcullis.checks.CheckLevel.WARNING);
+                    return open == 0 ? null : String.valueOf(open);
+                }));
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package dev.portcullis.admin;
 
+import java.util.function.Supplier;
+
 /**
  * One entry of the admin's side navigation or of the signed-in user's menu in the header.
  *
@@ -10,9 +12,26 @@ package dev.portcullis.admin;
  * @param order entries are sorted by this, then by label
  * @param requiredAuthority authority the user needs to see the entry (e.g. {@code book:view}); null for any
  *     staff user. Hiding an entry is cosmetic: every view enforces its own access on the server.
+ * @param section the navigation section the entry is grouped under ({@link #SECTION_USERS}, ...); null for the
+ *     application's own section (its entities) or, for the dashboard, above every section
+ * @param count a short count shown beside the entry, such as the findings of the security audit; null for none.
+ *     It is asked for every time a page is opened, so it must be cheap (a cached value, never a table scan);
+ *     it may return null to show nothing.
  */
 public record AdminMenuItem(Placement placement, String label, String path, String icon, int order,
-        String requiredAuthority) {
+        String requiredAuthority, String section, Supplier<String> count) {
+
+    /** The section of the application's own entities, when none is given. */
+    public static final String SECTION_APPLICATION = "Data";
+
+    /** The section of users, roles, sessions and sign-in locks. */
+    public static final String SECTION_USERS = "Users and security";
+
+    /** The section of the honeypot's records. */
+    public static final String SECTION_HONEYPOT = "Honeypot";
+
+    /** The section of the security audit and the history. */
+    public static final String SECTION_AUDIT = "Audit";
 
     /** Where a menu entry appears. */
     public enum Placement {
@@ -30,6 +49,30 @@ public record AdminMenuItem(Placement placement, String label, String path, Stri
             throw new IllegalArgumentException("Menu item '" + label + "': path must be relative to the admin root, "
                     + "without a leading '/' (was '" + path + "')");
         }
+        if (section != null && section.isBlank()) {
+            section = null;
+        }
+    }
+
+    /** An entry in the application's own section, without a count. */
+    public AdminMenuItem(Placement placement, String label, String path, String icon, int order,
+            String requiredAuthority) {
+        this(placement, label, path, icon, order, requiredAuthority, null, null);
+    }
+
+    /** This entry, grouped under the given navigation section (null for the application's own). */
+    public AdminMenuItem inSection(String newSection) {
+        return new AdminMenuItem(placement, label, path, icon, order, requiredAuthority, newSection, count);
+    }
+
+    /** This entry with a cheap count beside it. */
+    public AdminMenuItem withCount(Supplier<String> newCount) {
+        return new AdminMenuItem(placement, label, path, icon, order, requiredAuthority, section, newCount);
+    }
+
+    /** The section's name as shown: {@link #SECTION_APPLICATION} when the entry has none. */
+    public String sectionLabel() {
+        return section == null ? SECTION_APPLICATION : section;
     }
 
     /** An entry of the side navigation. */

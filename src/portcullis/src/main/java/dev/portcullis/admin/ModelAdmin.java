@@ -120,6 +120,14 @@ public abstract class ModelAdmin<T> {
     }
 
     /**
+     * The navigation section the entity is listed under, such as "Shop"; null (the default) for the application's
+     * own section. Portcullis's own entities are grouped under "Users and security" and "Honeypot".
+     */
+    public String menuSection() {
+        return null;
+    }
+
+    /**
      * The values a collection of strings (an {@code @ElementCollection Set<String>}) may hold, offered as choices
      * in the form; empty to let users type any value.
      */

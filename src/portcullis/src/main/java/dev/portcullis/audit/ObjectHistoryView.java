@@ -11,7 +11,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -48,7 +48,7 @@ public class ObjectHistoryView extends VerticalLayout implements BeforeEnterObse
     private final HistoryLog history;
     private final AdminPageTitles titles;
 
-    final H2 title = new H2();
+    final H1 title = new H1();
     final Grid<HistoryEntry> grid = new Grid<>();
     /** The entity whose row is shown, for the labels of its attributes. */
     private AdminModel<?> shown;

@@ -97,7 +97,7 @@ public class ChangePasswordView extends VerticalLayout implements HasDynamicTitl
         cancel.setVisible(!forced);
         signOut.addClickListener(click -> authContext.logout());
         card.add(new HorizontalLayout(save, cancel, signOut));
-        add(card);
+        add(EnvironmentBanner.main(card));
     }
 
     void save() {

@@ -62,7 +62,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
         H1 title = new H1(properties.getSiteName());
         title.addClassName("pc-login-title");
-        add(title, form);
+        add(EnvironmentBanner.main(title, form));
     }
 
     @Override

@@ -9,7 +9,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
@@ -75,7 +75,7 @@ public class SetPasswordView extends VerticalLayout implements BeforeEnterObserv
         }
         if (NEW.equals(id)) {
             userId = null;
-            add(new Anchor("user", "Users"), new H2("Add user"), username);
+            add(new Anchor("user", "Users"), new H1("Add user"), username);
         } else {
             try {
                 userId = Long.valueOf(id);
@@ -83,7 +83,7 @@ public class SetPasswordView extends VerticalLayout implements BeforeEnterObserv
                 throw new NotFoundException("There is no user '" + id + "'.");
             }
             AdminUser user = users.findById(userId).orElseThrow(() -> new NotFoundException("There is no user #" + id + "."));
-            add(new Anchor("user/" + userId, user.getUsername()), new H2("Set the password of " + user.getUsername()));
+            add(new Anchor("user/" + userId, user.getUsername()), new H1("Set the password of " + user.getUsername()));
         }
         for (PasswordField field : new PasswordField[] {password, confirmation}) {
             field.setRequired(true);

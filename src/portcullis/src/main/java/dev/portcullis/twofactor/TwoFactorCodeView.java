@@ -89,7 +89,7 @@ public class TwoFactorCodeView extends VerticalLayout implements BeforeEnterObse
                 new HorizontalLayout(verify, cancel), done);
         card.addClassName("pc-two-factor-card");
         card.setMaxWidth("26rem");
-        add(title, card);
+        add(EnvironmentBanner.main(title, card));
     }
 
     @Override

@@ -4,7 +4,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -74,7 +74,7 @@ public class TwoFactorResetView extends VerticalLayout implements BeforeEnterObs
                         + "required for them."
                 : user.getUsername() + " has not set up two-factor sign-in.");
         reset.setEnabled(enabled);
-        add(new Anchor("user/" + userId, "← " + user.getUsername()), new H2("Two-factor sign-in of " + user.getUsername()),
+        add(new Anchor("user/" + userId, "← " + user.getUsername()), new H1("Two-factor sign-in of " + user.getUsername()),
                 status, reset);
     }
 

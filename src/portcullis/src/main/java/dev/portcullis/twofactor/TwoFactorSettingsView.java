@@ -11,6 +11,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -70,7 +71,7 @@ public class TwoFactorSettingsView extends VerticalLayout implements BeforeEnter
                 "Your old recovery codes stop working.", this::makeNewCodes));
         turnOff.addClickListener(click -> ask("Turn off two-factor sign-in",
                 "Signing in will need only your password.", this::disable));
-        add(new H2("Two-factor sign-in"), status, new HorizontalLayout(setUp, newCodes, turnOff), result);
+        add(new H1("Two-factor sign-in"), status, new HorizontalLayout(setUp, newCodes, turnOff), result);
     }
 
     @Override

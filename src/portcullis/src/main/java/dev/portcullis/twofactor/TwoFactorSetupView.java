@@ -118,7 +118,7 @@ public class TwoFactorSetupView extends VerticalLayout implements HasDynamicTitl
                 new HorizontalLayout(back, next, cancel));
         card.addClassName("pc-two-factor-card");
         card.setMaxWidth("34rem");
-        add(title, card);
+        add(EnvironmentBanner.main(title, card));
         show(1);
     }
 

@@ -118,8 +118,7 @@ class EntityListViewTest extends BookshopKaribuTest {
         signInAs("list-nobody");
         UI.getCurrent().navigate(EntityListView.class, new RouteParameters("slug", "book"));
         _get(AccessDeniedView.class);
-        assertThat(_get(MainLayout.class).navigation.getItems()).extracting(i -> i.getLabel())
-                .containsExactly("Dashboard");
+        assertThat(_get(MainLayout.class).entries()).containsExactly("Dashboard");
     }
 
     @Test
@@ -133,7 +132,7 @@ class EntityListViewTest extends BookshopKaribuTest {
     void superusersSeeEveryEntityInTheNavigation() {
         signInAs("list-admin");
         UI.getCurrent().navigate(DashboardView.class);
-        assertThat(_get(MainLayout.class).navigation.getItems()).extracting(i -> i.getLabel())
+        assertThat(_get(MainLayout.class).entries())
                 .containsExactly("Dashboard", "Books", "Authors", "Customers", "Orders", "Order lines", "Users", "Roles",
                         "Sign-in locks", "Sessions", "Intrusion attempts", "Intrusions by address", "Honeypot blocks",
                         "Security audit");

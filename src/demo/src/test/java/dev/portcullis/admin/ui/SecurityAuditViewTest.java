@@ -127,14 +127,14 @@ class SecurityAuditViewTest extends BookshopKaribuTest {
         UI.getCurrent().navigate(SecurityAuditView.class);
         // The same refusal as everywhere else, instead of "Could not navigate to ...".
         assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(RouteAccessDeniedView.class);
-        assertThat(_get(com.vaadin.flow.component.html.H2.class).getText())
+        assertThat(_get(com.vaadin.flow.component.html.H1.class).getText())
                 .isEqualTo("You do not have permission to do that");
         // The view checks again itself, however it is reached.
         SecurityAuditView view = context.getAutowireCapableBeanFactory().createBean(SecurityAuditView.class);
         assertThatThrownBy(() -> view.beforeEnter(null)).isInstanceOf(AccessDeniedException.class);
         assertThat(view.findings.getChildren()).isEmpty();
         UI.getCurrent().navigate(DashboardView.class);
-        assertThat(_get(MainLayout.class).navigation.getItems()).extracting(i -> i.getLabel())
+        assertThat(_get(MainLayout.class).entries())
                 .doesNotContain("Security audit");
     }
 
@@ -145,7 +145,7 @@ class SecurityAuditViewTest extends BookshopKaribuTest {
         Div badge = _get(Div.class, spec -> spec.withId("security-audit-badge"));
         assertThat(texts(badge, Span.class)).anySatisfy(t -> assertThat(t).matches("\\d+ warning"))
                 .contains("0 critical", "0 error");
-        assertThat(_get(MainLayout.class).navigation.getItems()).extracting(i -> i.getLabel())
+        assertThat(_get(MainLayout.class).entries())
                 .contains("Security audit");
 
         signInAs("audit-staff");

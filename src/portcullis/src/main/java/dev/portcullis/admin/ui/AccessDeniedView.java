@@ -3,7 +3,7 @@ package dev.portcullis.admin.ui;
 import org.springframework.security.access.AccessDeniedException;
 
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
@@ -33,7 +33,7 @@ public class AccessDeniedView extends Div implements HasErrorParameter<AccessDen
     static int refuse(Div view) {
         view.removeAll();
         view.addClassName("pc-error");
-        view.add(new H2("You do not have permission to do that"),
+        view.add(new H1("You do not have permission to do that"),
                 new Paragraph("Ask an administrator for the permission if you need it."));
         return HttpServletResponse.SC_FORBIDDEN;
     }

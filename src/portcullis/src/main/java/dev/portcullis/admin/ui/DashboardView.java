@@ -8,6 +8,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -44,8 +45,10 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         this.titles = titles;
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         addClassName("pc-dashboard");
-        add(new H2("Welcome, " + MainLayout.displayName(user)));
-        sections.addClassName("pc-dashboard-sections");
+        add(new H1("Welcome, " + MainLayout.displayName(user)));
+        sections.addClassName("pc-dashboard-groups");
+        // The cards grouped as in the navigation, each section under its own heading.
+        java.util.Map<String, Div> groups = new java.util.LinkedHashMap<>();
         for (AdminMenuItem item : menu.visibleTo(user, AdminMenuItem.Placement.NAVIGATION)) {
             if (item.path().isEmpty()) {
                 continue;
@@ -58,7 +61,12 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
                 count.addClassName("pc-dashboard-count");
                 card.add(count);
             });
-            sections.add(card);
+            groups.computeIfAbsent(item.sectionLabel(), name -> {
+                Div grid = new Div();
+                grid.addClassName("pc-dashboard-sections");
+                sections.add(new H2(name), grid);
+                return grid;
+            }).add(card);
         }
         if (sections.getComponentCount() == 0) {
             add(new Paragraph("Nothing to manage yet. Sections appear here as features and entities are added."));
@@ -69,7 +77,8 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         dashboardWidgets.stream().sorted(Comparator.comparingInt(AdminDashboardWidget::order))
                 .forEach(widget -> widget.create(user).ifPresent(widgets::add));
         if (widgets.getComponentCount() > 0) {
-            add(widgets);
+            // The widgets' own headings are h3: this keeps the outline h1 > h2 > h3 for screen readers.
+            add(new H2("Activity"), widgets);
         }
     }
 

@@ -16,7 +16,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -72,7 +72,7 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
     Object entity;
     boolean isNew;
     Binder<Object> binder;
-    final H2 title = new H2();
+    final H1 title = new H1();
     final Div problem = new Div();
     final Button save = new Button("Save");
     final Button saveAndAddAnother = new Button("Save and add another");

@@ -22,7 +22,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -84,7 +84,7 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
 
     AdminModel<?> model;
     ListQuery query = ListQuery.firstPage();
-    final H2 title = new H2();
+    final H1 title = new H1();
     final Span count = new Span();
     final Button add = new Button();
     final TextField search = new TextField();
@@ -264,6 +264,7 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         if (model.editable()) {
             grid.addItemClickListener(click -> UI.getCurrent().navigate(EntityFormView.class, new RouteParameters(
                     Map.of("slug", model.slug(), "id", String.valueOf(PropertyValues.id(model, click.getItem()))))));
+            Accessibility.openRowsWithEnter(grid);
         }
         HorizontalLayout actions = bulkBar(model);
         toolbar.add(exportControls(model));

@@ -165,6 +165,7 @@ final class FieldFactory {
                 select.setItems(field.javaType().getEnumConstants());
                 select.setItemLabelGenerator(v -> v == null ? "" : ValueLabels.of((Enum<?>) v));
                 select.setEmptySelectionAllowed(!field.required());
+                Accessibility.selectAsCombobox(select);
                 component = select;
                 binding = binder.forField(select);
             }

@@ -1,21 +1,38 @@
 package dev.portcullis.admin.ui;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Nav;
+import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
-import com.vaadin.flow.component.contextmenu.MenuItem;
-import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import dev.portcullis.admin.AdminIdentity;
@@ -26,26 +43,54 @@ import dev.portcullis.environment.EnvironmentInfo;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
- * The frame around every admin view: a header with the site name and the user's menu, and a side navigation
- * built from the entries each feature contributes, filtered by what the user may see.
+ * The frame around every admin view: a header (banner landmark) with a skip link, the site name and the user's
+ * menu; a side navigation grouped by section, built from the entries each feature contributes and filtered by what
+ * the user may see; and the view itself inside the page's one {@code <main>}, under a Home › Section › Entity ›
+ * Object breadcrumb.
  */
 @RolesAllowed("STAFF")
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
+    /** The id the skip link jumps to. */
+    static final String MAIN_ID = "main-content";
+
+    /** The entries above every section (the dashboard). */
     final SideNav navigation = new SideNav();
+
+    /** One navigation per section, by the section's name, in menu order. */
+    final Map<String, SideNav> sections = new LinkedHashMap<>();
+
     final MenuBar userMenu = new MenuBar();
 
     final Span environmentBadge = new Span();
+
+    final Anchor skipLink = new Anchor();
+
+    final Nav breadcrumb = new Nav();
+
+    final Main main = new Main();
+
+    final ThemeToggle themeToggle = new ThemeToggle();
+
+    private final List<AdminMenuItem> entries;
 
     public MainLayout(AdminProperties properties, AdminMenu menu, AuthenticationContext authenticationContext,
             EnvironmentInfo environment) {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         addClassName("pc-main-layout");
-        // The whole header wears the environment's colour, on every page inside the admin (unless the banner is off).
+        // The whole header wears the environment's colour, on every page inside the admin, in both themes
+        // (unless the banner is switched off).
         if (environment.banner()) {
             getElement().getStyle().set("--pc-header-background", environment.color())
                     .set("--pc-header-text", environment.textColor());
         }
+
+        skipLink.setText("Skip to content");
+        skipLink.addClassName("pc-skip-link");
+        skipLink.setHref("#" + MAIN_ID);
+        // The base href would turn "#main-content" into another page's address: move the focus in the browser.
+        skipLink.getElement().executeJs("this.addEventListener('click', e => { e.preventDefault();"
+                + " const m = document.getElementById($0); if (m) { m.focus(); m.scrollIntoView(); } })", MAIN_ID);
 
         Span brand = new Span(properties.getSiteName());
         brand.addClassName("pc-brand");
@@ -55,21 +100,139 @@ public class MainLayout extends AppLayout {
         environmentBadge.setVisible(environment.banner());
         Div spacer = new Div();
         spacer.addClassName("pc-header-spacer");
-        addToNavbar(new DrawerToggle(), brand, environmentBadge, spacer,
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel("Show or hide the navigation");
+        Header header = new Header(skipLink, toggle, brand, environmentBadge, spacer,
                 buildUserMenu(user, menu, authenticationContext));
+        header.addClassName("pc-header");
+        addToNavbar(header);
 
-        navigation.setLabel("Admin");
-        for (AdminMenuItem item : menu.visibleTo(user, AdminMenuItem.Placement.NAVIGATION)) {
+        entries = menu.visibleTo(user, AdminMenuItem.Placement.NAVIGATION);
+        navigation.addClassName("pc-navigation");
+        navigation.getElement().setAttribute("aria-label", "Home");
+        for (AdminMenuItem item : entries) {
             SideNavItem entry = item.path().isEmpty()
                     ? new SideNavItem(item.label(), DashboardView.class)
                     : new SideNavItem(item.label(), item.path());
             if (item.icon() != null) {
                 entry.setPrefixComponent(icon(item.icon()));
             }
-            navigation.addItem(entry);
+            String count = item.count() == null ? null : item.count().get();
+            if (count != null) {
+                Span badge = new Span(count);
+                badge.getElement().getThemeList().add("badge contrast small pill");
+                badge.getElement().setAttribute("aria-label", "(" + count + ")");
+                entry.setSuffixComponent(badge);
+            }
+            if (item.path().isEmpty()) {
+                navigation.addItem(entry);
+            } else {
+                sections.computeIfAbsent(item.sectionLabel(), this::section).addItem(entry);
+            }
         }
-        addToDrawer(new Scroller(navigation));
+        Div drawer = new Div(navigation);
+        sections.values().forEach(drawer::add);
+        drawer.addClassName("pc-drawer");
+        addToDrawer(new Scroller(drawer));
         setPrimarySection(Section.DRAWER);
+
+        breadcrumb.addClassName("pc-breadcrumbs");
+        breadcrumb.getElement().setAttribute("aria-label", "Breadcrumb");
+        main.setId(MAIN_ID);
+        main.addClassName("pc-main");
+        // Focusable by the skip link only, not by Tab.
+        main.getElement().setAttribute("tabindex", "-1");
+        main.add(breadcrumb);
+        setContent(main);
+    }
+
+    private SideNav section(String name) {
+        SideNav nav = new SideNav(name);
+        nav.addClassName("pc-navigation-section");
+        nav.setCollapsible(true);
+        return nav;
+    }
+
+    /** The view goes inside the one {@code <main>}, after the breadcrumb. */
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        main.getChildren().filter(child -> child != breadcrumb).toList().forEach(main::remove);
+        if (content != null) {
+            main.getElement().appendChild(content.getElement());
+        }
+    }
+
+    @Override
+    public void removeRouterLayoutContent(HasElement oldContent) {
+        if (oldContent != null) {
+            oldContent.getElement().removeFromParent();
+        }
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        // What AppLayout does after a navigation (its own showRouterLayoutContent is replaced above).
+        if (isOverlay()) {
+            setDrawerOpened(false);
+        }
+        String path = event.getLocation().getPath();
+        String first = path.isEmpty() ? "" : path.split("/", 2)[0];
+        Optional<AdminMenuItem> entry = first.isEmpty() ? Optional.empty()
+                : entries.stream().filter(item -> item.path().equals(first)).findFirst();
+        List<Component> crumbs = new ArrayList<>();
+        if (path.isEmpty()) {
+            crumbs.add(current("Home"));
+        } else {
+            crumbs.add(link("Home", "."));
+            entry.ifPresent(item -> {
+                crumbs.add(new Span(item.sectionLabel()));
+                crumbs.add(path.equals(item.path()) ? current(item.label()) : link(item.label(), item.path()));
+            });
+            if (entry.isEmpty() || !path.equals(entry.get().path())) {
+                pageTitle().ifPresent(title -> crumbs.add(current(title)));
+            }
+        }
+        OrderedList list = new OrderedList();
+        crumbs.forEach(crumb -> list.add(new ListItem(crumb)));
+        breadcrumb.removeAll();
+        breadcrumb.add(list);
+    }
+
+    /** The texts of the breadcrumb, for tests. */
+    List<String> breadcrumbTexts() {
+        return breadcrumb.getChildren().flatMap(Component::getChildren)
+                .map(item -> item.getElement().getTextRecursively()).toList();
+    }
+
+    /** Every navigation entry's label, sections in order, for tests. */
+    List<String> entries() {
+        List<String> labels = new ArrayList<>();
+        navigation.getItems().forEach(item -> labels.add(item.getLabel()));
+        sections.values().forEach(section -> section.getItems().forEach(item -> labels.add(item.getLabel())));
+        return labels;
+    }
+
+    private Optional<String> pageTitle() {
+        return main.getChildren().filter(child -> child != breadcrumb).findFirst()
+                .flatMap(view -> firstHeading(view))
+                .map(H1::getText).filter(text -> !text.isBlank());
+    }
+
+    private static Optional<H1> firstHeading(Component component) {
+        if (component instanceof H1 heading) {
+            return Optional.of(heading);
+        }
+        return component.getChildren().map(MainLayout::firstHeading).flatMap(Optional::stream).findFirst();
+    }
+
+    private static Anchor link(String text, String href) {
+        return new Anchor(href, text);
+    }
+
+    private static Span current(String text) {
+        Span span = new Span(text);
+        span.getElement().setAttribute("aria-current", "page");
+        return span;
     }
 
     private MenuBar buildUserMenu(Authentication user, AdminMenu menu, AuthenticationContext authenticationContext) {
@@ -78,12 +241,15 @@ public class MainLayout extends AppLayout {
         userMenu.addClassName("pc-user-menu");
         Avatar avatar = new Avatar(name);
         avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_XSMALL);
+        // The name is read out by the item's label; the avatar's initials would only repeat it.
+        avatar.getElement().setAttribute("aria-hidden", "true");
         MenuItem root = userMenu.addItem(new Span(avatar, new Span(name)));
         root.setAriaLabel("User menu for " + name);
         SubMenu sub = root.getSubMenu();
         for (AdminMenuItem item : menu.visibleTo(user, AdminMenuItem.Placement.USER_MENU)) {
             sub.addItem(item.label(), click -> getUI().ifPresent(ui -> ui.navigate(item.path())));
         }
+        themeToggle.addTo(sub, userMenu);
         sub.addItem("Sign out", click -> authenticationContext.logout());
         return userMenu;
     }

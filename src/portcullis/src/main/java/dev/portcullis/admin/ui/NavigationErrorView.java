@@ -4,7 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
@@ -34,7 +34,7 @@ public class NavigationErrorView extends Div implements HasErrorParameter<Except
         log.error("Opening '{}' failed", event.getLocation().getPathWithQueryParameters(), parameter.getCaughtException());
         removeAll();
         addClassName("pc-error");
-        add(new H2(TITLE), new Paragraph(MESSAGE));
+        add(new H1(TITLE), new Paragraph(MESSAGE));
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }
 }

@@ -1,7 +1,7 @@
 package dev.portcullis.admin.ui;
 
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
@@ -22,7 +22,7 @@ public class NotFoundView extends Div implements HasErrorParameter<NotFoundExcep
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         removeAll();
         addClassName("pc-error");
-        add(new H2("Not found"), new Paragraph(parameter.getException().getMessage()));
+        add(new H1("Not found"), new Paragraph(parameter.getException().getMessage()));
         return HttpServletResponse.SC_NOT_FOUND;
     }
 }

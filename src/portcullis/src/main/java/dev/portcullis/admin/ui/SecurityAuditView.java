@@ -16,6 +16,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -99,7 +100,7 @@ public class SecurityAuditView extends VerticalLayout implements HasDynamicTitle
         exportJson = new Anchor(download("security-audit.json", "application/json", CheckReportJson::format),
                 "Export as JSON");
         exportJson.setId("audit-export-json");
-        add(new H2("Security audit"),
+        add(new H1("Security audit"),
                 new Paragraph("Deploy checks of this installation's settings, database and versions. Fix what is "
                         + "listed, or silence an id you have weighed with portcullis.checks.silenced."),
                 new HorizontalLayout(rerun, exportText, exportJson), summary, findings);

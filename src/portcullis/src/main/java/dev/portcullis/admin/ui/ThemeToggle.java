@@ -1,0 +1,81 @@
+package dev.portcullis.admin.ui;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.page.ColorScheme;
+
+/**
+ * The "Theme" entry of the user menu: follow the system (the default), always light or always dark. The choice is
+ * remembered per browser in its local storage, read and written through {@code executeJs} (no inline script, so the
+ * Content-Security-Policy stays as it is), and applied with Vaadin's colour-scheme API.
+ */
+final class ThemeToggle {
+
+    /** The choices, in menu order. */
+    enum Choice {
+        SYSTEM("Follow the system", ColorScheme.Value.SYSTEM),
+        LIGHT("Light", ColorScheme.Value.LIGHT),
+        DARK("Dark", ColorScheme.Value.DARK);
+
+        final String label;
+        final ColorScheme.Value scheme;
+
+        Choice(String label, ColorScheme.Value scheme) {
+            this.label = label;
+            this.scheme = scheme;
+        }
+
+        static Choice of(String stored) {
+            for (Choice choice : values()) {
+                if (choice.name().equalsIgnoreCase(stored)) {
+                    return choice;
+                }
+            }
+            return SYSTEM;
+        }
+    }
+
+    static final String STORAGE_KEY = "portcullis.theme";
+
+    final Map<Choice, MenuItem> items = new EnumMap<>(Choice.class);
+
+    private Choice current = Choice.SYSTEM;
+
+    /** Adds a "Theme" submenu to the user menu and, once shown, applies what this browser chose before. */
+    void addTo(SubMenu userMenu, Component host) {
+        MenuItem theme = userMenu.addItem("Theme");
+        theme.setId("theme-menu");
+        for (Choice choice : Choice.values()) {
+            MenuItem item = theme.getSubMenu().addItem(choice.label, click -> choose(choice, true));
+            item.setCheckable(true);
+            item.setChecked(choice == current);
+            items.put(choice, item);
+        }
+        host.addAttachListener(attach -> attach.getUI().getPage()
+                .executeJs("try { return localStorage.getItem($0) || ''; } catch (e) { return ''; }", STORAGE_KEY)
+                .then(String.class, stored -> choose(Choice.of(stored), false)));
+    }
+
+    Choice current() {
+        return current;
+    }
+
+    void choose(Choice choice, boolean remember) {
+        current = choice;
+        items.forEach((each, item) -> item.setChecked(each == choice));
+        UI ui = UI.getCurrent();
+        if (ui == null) {
+            return;
+        }
+        ui.getPage().setColorScheme(choice.scheme);
+        if (remember) {
+            ui.getPage().executeJs("try { localStorage.setItem($0, $1); } catch (e) { }", STORAGE_KEY,
+                    choice.name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+}
