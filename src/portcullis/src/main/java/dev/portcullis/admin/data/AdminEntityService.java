@@ -147,6 +147,12 @@ public class AdminEntityService {
      */
     @Transactional
     public <T> String runAction(AdminModel<T> model, AdminAction<T> action, List<Object> ids) {
+        return commands.runAction(model, action, ids).message();
+    }
+
+    /** {@link #runAction}, also saying how many of the rows the action changed (the list words its report so). */
+    @Transactional
+    public <T> ActionOutcome runActionCounted(AdminModel<T> model, AdminAction<T> action, List<Object> ids) {
         return commands.runAction(model, action, ids);
     }
 
