@@ -156,6 +156,63 @@ class ListReadabilityTest extends BookshopKaribuTest {
         assertThat(filtered.filterDrawer.isOpened()).isTrue();
     }
 
+    @Test
+    void dateHierarchyDrillsFromYearToMonthToDay() {
+        java.time.LocalDate newest = jdbc.queryForObject("select max(published_on) from book", java.time.LocalDate.class);
+        java.time.LocalDate oldest = jdbc.queryForObject("select min(published_on) from book", java.time.LocalDate.class);
+        EntityListView view = open("book", Map.of());
+        assertThat(view.dateBar.isVisible()).isTrue();
+        List<String> years = texts(view.dateBar);
+        assertThat(years.getFirst()).isEqualTo(String.valueOf(newest.getYear()));
+        assertThat(years.getLast()).isEqualTo(String.valueOf(Math.max(oldest.getYear(),
+                newest.getYear() - EntityListView.MAX_YEARS + 1)));
+
+        click(view.dateBar, String.valueOf(newest.getYear()));
+        view = _get(EntityListView.class);
+        assertThat(location()).contains("publishedOn_from=" + newest.getYear() + "-01-01")
+                .contains("publishedOn_to=" + newest.getYear() + "-12-31");
+        assertThat(rows(view)).isNotEmpty().allSatisfy(b -> assertThat(b.getPublishedOn().getYear())
+                .isEqualTo(newest.getYear()));
+        assertThat(texts(view.dateBar)).hasSize(13).startsWith("‹ All dates", "January");
+
+        String month = newest.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
+        click(view.dateBar, month);
+        view = _get(EntityListView.class);
+        assertThat(rows(view)).isNotEmpty().allSatisfy(b -> assertThat(b.getPublishedOn().getMonth())
+                .isEqualTo(newest.getMonth()));
+        assertThat(texts(view.dateBar)).hasSize(1 + newest.lengthOfMonth()).startsWith("‹ " + newest.getYear());
+
+        click(view.dateBar, String.valueOf(newest.getDayOfMonth()));
+        view = _get(EntityListView.class);
+        long thatDay = jdbc.queryForObject("select count(*) from book where published_on = ?", Long.class, newest);
+        assertThat(rows(view)).hasSize((int) Math.min(50, thatDay))
+                .allSatisfy(b -> assertThat(b.getPublishedOn()).isEqualTo(newest));
+        assertThat(texts(view.dateBar).getFirst()).isEqualTo("‹ " + month + " " + newest.getYear());
+
+        click(view.dateBar, "‹ " + month + " " + newest.getYear());
+        click(_get(EntityListView.class).dateBar, "‹ " + newest.getYear());
+        click(_get(EntityListView.class).dateBar, "‹ All dates");
+        assertThat(location()).isEqualTo("book");
+        // Entities without the option have no drill-down.
+        assertThat(open("author", Map.of()).dateBar.isVisible()).isFalse();
+    }
+
+    private static List<String> texts(com.vaadin.flow.component.HasComponents bar) {
+        return ((com.vaadin.flow.component.Component) bar).getChildren().map(c -> c instanceof Button b ? b.getText()
+                : c.getElement().getText()).toList();
+    }
+
+    private static void click(com.vaadin.flow.component.HasComponents bar, String text) {
+        _click(((com.vaadin.flow.component.Component) bar).getChildren().filter(c -> c instanceof Button b
+                && b.getText().equals(text)).map(Button.class::cast).findFirst().orElseThrow());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Book> rows(EntityListView view) {
+        return java.util.stream.IntStream.range(0, GridKt._size(view.grid)).mapToObj(i -> (Book) GridKt._get(view.grid, i))
+                .toList();
+    }
+
     private static List<String> numbers(EntityListView view) {
         return view.pageNumbers.getChildren().map(c -> ((Button) c).getText()).toList();
     }

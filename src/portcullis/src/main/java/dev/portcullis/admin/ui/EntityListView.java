@@ -311,7 +311,10 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         pager.setAlignItems(FlexComponent.Alignment.CENTER);
         narrowOnPhones();
         empty.addClassName("pc-empty");
-        add(header, toolbar, actions, grid, empty, pager);
+        dateBar.addClassName("pc-date-hierarchy");
+        dateBar.getStyle().set("flex-wrap", "wrap");
+        dateBar.setVisible(dateHierarchy() != null);
+        add(header, toolbar, dateBar, actions, grid, empty, pager);
     }
 
     /** Delete selected, the model's own actions and "select all N matching"; rows are picked with checkboxes. */
@@ -457,13 +460,110 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         List<Grid.Column<Object>> columns = grid.getColumns().stream()
                 .filter(column -> column.getKey() != null && model.column(column.getKey()).isPresent()).toList();
         for (int i = 0; i < columns.size(); i++) {
-            columns.get(i).setVisible(!phone || i < PHONE_COLUMNS);
+            Grid.Column<Object> column = columns.get(i);
+            column.setVisible(!phone || i < PHONE_COLUMNS);
+            if (phone) {
+                // Share the phone's width rather than measure: a long title must not push the next column away.
+                column.setAutoWidth(false);
+                column.setWidth("6em");
+                column.setFlexGrow(1);
+            } else {
+                column.setWidth("100px");
+                sizeByContent(column, model.column(column.getKey()).map(ListColumn::field).map(AdminField::kind)
+                        .orElse(null));
+            }
         }
         if (phone) {
             addClassName("pc-narrow");
         } else {
             removeClassName("pc-narrow");
         }
+    }
+
+    /** Django's date_hierarchy: years, then the months of a year, then the days of a month, as range filters. */
+    final HorizontalLayout dateBar = new HorizontalLayout();
+
+    private AdminField dateHierarchy() {
+        String path = model.admin().dateHierarchy();
+        return path == null ? null : model.field(path).filter(f -> f.kind().isTemporal()).orElse(null);
+    }
+
+    private void showDateHierarchy(ListCriteria criteria) {
+        AdminField field = dateHierarchy();
+        dateBar.removeAll();
+        if (field == null) {
+            return;
+        }
+        String path = field.path();
+        LocalDate from = dateOrNull(query.filters().get(path + ListFilters.FROM));
+        LocalDate to = dateOrNull(query.filters().get(path + ListFilters.TO));
+        java.time.format.TextStyle month = java.time.format.TextStyle.FULL;
+        if (from != null && from.equals(to)) {
+            dateBar.add(dateLink("‹ " + from.getMonth().getDisplayName(month, Locale.ENGLISH) + " " + from.getYear(),
+                    path, from.withDayOfMonth(1), from.withDayOfMonth(from.lengthOfMonth())),
+                    new Span(CellFormat.format(from)));
+        } else if (from != null && to != null && from.getDayOfMonth() == 1 && from.getYear() == to.getYear()
+                && from.getMonth() == to.getMonth() && to.getDayOfMonth() == to.lengthOfMonth()) {
+            dateBar.add(dateLink("‹ " + from.getYear(), path, from.withDayOfYear(1), from.withMonth(12).withDayOfMonth(31)));
+            for (int day = 1; day <= from.lengthOfMonth(); day++) {
+                LocalDate date = from.withDayOfMonth(day);
+                dateBar.add(dateLink(String.valueOf(day), path, date, date));
+            }
+        } else if (from != null && to != null && from.getDayOfYear() == 1 && from.getYear() == to.getYear()
+                && to.getMonthValue() == 12 && to.getDayOfMonth() == 31) {
+            dateBar.add(dateLink("‹ All dates", path, null, null));
+            for (int m = 1; m <= 12; m++) {
+                LocalDate first = from.withMonth(m);
+                dateBar.add(dateLink(first.getMonth().getDisplayName(month, Locale.ENGLISH), path, first,
+                        first.withDayOfMonth(first.lengthOfMonth())));
+            }
+        } else {
+            // Years that have rows matching everything else chosen: one aggregate query for the first and last.
+            Object[] span = service.dateSpan(model, criteria, path);
+            if (span == null) {
+                return;
+            }
+            int first = yearOf(span[0]);
+            int last = yearOf(span[1]);
+            for (int year = last; year >= Math.max(first, last - MAX_YEARS + 1); year--) {
+                dateBar.add(dateLink(String.valueOf(year), path, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
+            }
+        }
+    }
+
+    /** At most this many years are offered (newest first); older ones are reached with the date filter. */
+    static final int MAX_YEARS = 40;
+
+    private Button dateLink(String text, String path, LocalDate from, LocalDate to) {
+        Button link = new Button(text, click -> {
+            Map<String, String> values = new HashMap<>(query.filters());
+            values.remove(path + ListFilters.FROM);
+            values.remove(path + ListFilters.TO);
+            if (from != null) {
+                values.put(path + ListFilters.FROM, from.toString());
+                values.put(path + ListFilters.TO, to.toString());
+            }
+            navigate(new ListQuery(query.search(), values, query.sort(), 1));
+        });
+        link.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        return link;
+    }
+
+    private static LocalDate dateOrNull(String text) {
+        try {
+            return text == null ? null : LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException bad) {
+            return null;
+        }
+    }
+
+    private static int yearOf(Object value) {
+        return switch (value) {
+            case LocalDate d -> d.getYear();
+            case java.time.LocalDateTime t -> t.getYear();
+            case java.time.Instant i -> i.atOffset(java.time.ZoneOffset.UTC).getYear();
+            default -> LocalDate.parse(String.valueOf(value).substring(0, 10)).getYear();
+        };
     }
 
     /** Enter pressed on a grid cell itself (not inside a checkbox or an editor in it). */
@@ -552,6 +652,7 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
             ListPage<?> page = service.list(model, criteria);
             shown = page;
             CappedCount total = service.count(model, criteria);
+            showDateHierarchy(criteria);
             grid.setItems(new ArrayList<>(page.rows()));
             exportQuery = query;
             bulk.listed(total, page.hasNext() || query.page() > 1);

@@ -67,6 +67,7 @@ public class MainLayout extends AppLayout {
         }
         addToDrawer(new Scroller(navigation));
         setPrimarySection(Section.DRAWER);
+        GlobalSearch.install(this);
     }
 
     private MenuBar buildUserMenu(Authentication user, AdminMenu menu, AuthenticationContext authenticationContext) {
