@@ -109,7 +109,7 @@ class ResponsiveBrowserIT {
         // The page scrolls inside the app layout's content area: find the box that scrolls the form.
         String scroller = "let e = arguments[0]; while (e) { const s = getComputedStyle(e).overflowY;"
                 + " if ((s === 'auto' || s === 'scroll') && e.scrollHeight > e.clientHeight + 1) return e;"
-                + " e = e.parentElement || (e.getRootNode() && e.getRootNode().host); }"
+                + " e = e.assignedSlot || e.parentElement || (e.getRootNode() && e.getRootNode().host); }"
                 + " return document.scrollingElement;";
         assertThat(((Number) ((JavascriptExecutor) browser).executeScript("const box = (function(){" + scroller
                 + "}).apply(null, arguments); return box.scrollHeight - box.clientHeight;", save)).longValue())
