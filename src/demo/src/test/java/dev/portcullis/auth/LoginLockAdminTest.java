@@ -53,6 +53,8 @@ class LoginLockAdminTest extends KaribuTest {
         com.github.mvysny.kaributesting.v10.LocatorJ._assertNone(Button.class, spec -> spec.withText("Add sign-in lock"));
         grid.select(GridKt._get(grid, 0));
         _click(_get(Button.class, spec -> spec.withText("Lift lock")));
+        // The action changes data, so it asks first.
+        _click(_get(Button.class, spec -> spec.withId("confirm-action")));
         assertThat(throttle.check("erin", "10.9.9.9").allowed()).isTrue();
         assertThat(jdbc.queryForObject("select unlocked_by from portcullis_login_lock where throttle_key = 'user:erin'",
                 String.class)).isEqualTo("lock-admin");

@@ -66,6 +66,8 @@ class SessionListTest extends KaribuTest {
                 .orElseThrow();
         grid.select(phone);
         _click(_get(Button.class, spec -> spec.withText("End session")));
+        // The action changes data, so it asks first.
+        _click(_get(Button.class, spec -> spec.withId("confirm-action")));
         assertThat(sessions.touch("liam-2", (AdminPrincipal) userDetails.loadUserByUsername("liam"), "10.2.0.2",
                 "Chromium", true)).isEqualTo("ended by liam");
         assertThat(sessions.touch("liam-1", (AdminPrincipal) userDetails.loadUserByUsername("liam"), "10.2.0.1",

@@ -73,4 +73,16 @@ public @interface AdminEntity {
 
     /** Position in the navigation; lower first. */
     int menuOrder() default 100;
+
+    /**
+     * Offers "Save as new" on an existing row's form (Django's {@code save_as}): the form's values are saved as a
+     * new row and the original stays as it was. Needs the add permission, checked on the server.
+     */
+    boolean saveAs() default false;
+
+    /**
+     * A date or date-time attribute to drill into the list by year, then month, then day (Django's
+     * {@code date_hierarchy}); empty for none.
+     */
+    String dateHierarchy() default "";
 }

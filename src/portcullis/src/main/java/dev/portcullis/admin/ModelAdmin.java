@@ -161,6 +161,22 @@ public abstract class ModelAdmin<T> {
         return List.of();
     }
 
+    /**
+     * Whether an existing row's form offers "Save as new" (Django's {@code save_as}); off by default. The copy is
+     * an add, so it needs the add permission, checked on the server.
+     */
+    public boolean saveAs() {
+        return false;
+    }
+
+    /**
+     * A date or date-time attribute the list drills into by year, month and day (Django's {@code date_hierarchy});
+     * null for none.
+     */
+    public String dateHierarchy() {
+        return null;
+    }
+
     /** Custom actions on selected rows. */
     public List<AdminAction<T>> actions() {
         return List.of();

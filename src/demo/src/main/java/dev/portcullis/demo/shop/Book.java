@@ -27,7 +27,8 @@ import jakarta.validation.constraints.Size;
 @Entity
 @AdminEntity(listDisplay = {"title", "author", "genre", "publishedOn", "price", "inStock"},
         searchFields = {"title", "author.name"}, listFilter = {"genre", "inStock", "publishedOn", "author"},
-        ordering = "-publishedOn", autocompleteFields = "author", icon = "vaadin:book", menuOrder = 10)
+        ordering = "-publishedOn", autocompleteFields = "author", icon = "vaadin:book", menuOrder = 10,
+        saveAs = true, dateHierarchy = "publishedOn")
 public class Book {
 
     @Id

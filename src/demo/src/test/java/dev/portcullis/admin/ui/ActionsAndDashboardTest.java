@@ -81,6 +81,7 @@ class ActionsAndDashboardTest extends BookshopKaribuTest {
         view.grid.select(first);
         assertThat(view.actionButtons.getFirst().isEnabled()).isTrue();
         _click(view.actionButtons.getFirst());
+        _click(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("confirm-action")));
         assertThat(view.grid.getSelectedItems()).isEmpty();
     }
 

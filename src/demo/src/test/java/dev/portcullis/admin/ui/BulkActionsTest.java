@@ -100,6 +100,7 @@ class BulkActionsTest extends BookshopKaribuTest {
         EntityListView view = open("order", Map.of("status", "PAID"));
         view.grid.getGenericDataView().getItems().forEach(view.grid::select);
         _click(view.actionButtons.getFirst());
+        _click(_get(Button.class, spec -> spec.withId("confirm-action")));
         drain(view);
         assertThat(jdbc.queryForObject("select count(*) from shop_order where status = 'PAID'", Long.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from portcullis_history where action = 'CHANGE' and"

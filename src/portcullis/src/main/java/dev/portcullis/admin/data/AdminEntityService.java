@@ -104,6 +104,15 @@ public class AdminEntityService {
         return queries.count(model, criteria);
     }
 
+    /**
+     * The earliest and latest value of a date attribute among the rows the criteria match: {@code [min, max]}, or
+     * null when none has one. Needs view permission.
+     */
+    @Transactional(readOnly = true)
+    public Object[] dateSpan(AdminModel<?> model, ListCriteria criteria, String path) {
+        return queries.dateSpan(model, criteria, path);
+    }
+
     /** Loads one row for its form, with the relations the form shows. */
     @Transactional(readOnly = true)
     public <T> T get(AdminModel<T> model, Object id) {
@@ -147,6 +156,12 @@ public class AdminEntityService {
      */
     @Transactional
     public <T> String runAction(AdminModel<T> model, AdminAction<T> action, List<Object> ids) {
+        return commands.runAction(model, action, ids).message();
+    }
+
+    /** {@link #runAction}, also saying how many of the rows the action changed (the list words its report so). */
+    @Transactional
+    public <T> ActionOutcome runActionCounted(AdminModel<T> model, AdminAction<T> action, List<Object> ids) {
         return commands.runAction(model, action, ids);
     }
 

@@ -110,7 +110,7 @@ final class EntityCommands {
         }
     }
 
-    <T> String runAction(AdminModel<T> model, AdminAction<T> action, List<Object> ids) {
+    <T> ActionOutcome runAction(AdminModel<T> model, AdminAction<T> action, List<Object> ids) {
         AdminAccess.require(model, AdminOperation.VIEW);
         Authentication user = AdminAccess.currentUser();
         if (!AdminPermissions.grants(user, action.permission())) {
@@ -122,17 +122,21 @@ final class EntityCommands {
         List<Map<String, String>> before = rows.stream().map(row -> snapshots.of(model, row)).toList();
         String message = action.handler().apply(rows);
         em.flush();
+        int changed = 0;
         for (int i = 0; i < rows.size(); i++) {
             T row = rows.get(i);
-            if (em.contains(row)) {
+            if (!em.contains(row)) {
+                changed++;
+            } else {
                 List<FieldChange> changes = HistorySnapshots.diff(before.get(i), snapshots.of(model, row));
                 if (!changes.isEmpty()) {
+                    changed++;
                     recorder.record(model, AdminChange.Kind.CHANGE, row, changes,
                             "by the action '" + action.label() + "'");
                 }
             }
         }
         recorder.recordMany(model, AdminChange.Kind.ACTION, rows.size(), action.label() + ": " + message);
-        return message;
+        return new ActionOutcome(message, changed);
     }
 }

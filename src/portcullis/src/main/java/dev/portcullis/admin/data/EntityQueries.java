@@ -145,6 +145,23 @@ final class EntityQueries {
         return new CappedCount(Math.min(found, limit), found > limit);
     }
 
+    /**
+     * The earliest and latest value of a date attribute among the matching rows (for the list's date drill-down),
+     * or null when no row has one. One aggregate query, under the same rights and filters as the list.
+     */
+    <T> Object[] dateSpan(AdminModel<T> model, ListCriteria criteria, String path) {
+        Authentication user = AdminAccess.require(model, AdminOperation.VIEW);
+        criteria.checkFor(model);
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Object[]> cq = cb.createQuery(Object[].class);
+        Root<T> root = cq.from(model.entityClass());
+        Path<Comparable<Object>> date = root.get(path);
+        cq.multiselect(cb.least(date), cb.greatest(date))
+                .where(predicates.where(model, criteria, root, new Joins(root, false), cb, user));
+        Object[] span = em.createQuery(cq).getSingleResult();
+        return span[0] == null ? null : span;
+    }
+
     /** The next ids of matching rows in id order after {@code afterId} (null for the first). */
     <T> List<Object> matchingIds(AdminModel<T> model, ListQuery query, Object afterId, int limit) {
         Authentication user = AdminAccess.require(model, AdminOperation.VIEW);

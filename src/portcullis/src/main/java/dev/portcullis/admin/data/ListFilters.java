@@ -36,7 +36,13 @@ public final class ListFilters {
             BiFunction<Class<?>, String, Object> relatedIds) {
         Map<AdminField, Value> values = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        for (AdminField field : model.filters()) {
+        List<AdminField> fields = new ArrayList<>(model.filters());
+        // The date drill-down filters by its attribute's range even when it is not a declared filter.
+        String hierarchy = model.admin().dateHierarchy();
+        if (hierarchy != null && fields.stream().noneMatch(f -> f.path().equals(hierarchy))) {
+            model.field(hierarchy).filter(f -> f.kind().isTemporal()).ifPresent(fields::add);
+        }
+        for (AdminField field : fields) {
             String name = field.path();
             try {
                 if (field.kind().isTemporal()) {

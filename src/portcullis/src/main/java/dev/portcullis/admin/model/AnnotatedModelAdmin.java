@@ -99,4 +99,14 @@ final class AnnotatedModelAdmin<T> extends ModelAdmin<T> {
     public int menuOrder() {
         return options.menuOrder();
     }
+
+    @Override
+    public boolean saveAs() {
+        return options.saveAs();
+    }
+
+    @Override
+    public String dateHierarchy() {
+        return orNull(options.dateHierarchy());
+    }
 }

@@ -1,6 +1,5 @@
 package dev.portcullis.admin.ui;
 
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.select.Select;
 
 /**
@@ -8,23 +7,6 @@ import com.vaadin.flow.component.select.Select;
  * Content-Security-Policy stays as it is) and each proven by {@code AccessibilityIT}.
  */
 final class Accessibility {
-
-    private static final String ENTER_OPENS_ROWS = """
-            if (this.__pcEnterOpens) { return; }
-            this.__pcEnterOpens = true;
-            this.addEventListener('keydown', e => {
-              if (e.key !== 'Enter' || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) { return; }
-              const target = e.composedPath()[0];
-              // Only in the grid's navigation mode (a cell or row has the focus), never inside an editor or a
-              // checkbox, and only for body rows (Enter on a header cell sorts).
-              if (!target || (target.localName !== 'td' && target.localName !== 'tr')) { return; }
-              const context = this.getEventContext(e);
-              if (!context || context.section !== 'body' || !context.item) { return; }
-              e.preventDefault();
-              e.stopPropagation();
-              target.dispatchEvent(new MouseEvent('click', {bubbles: true, composed: true}));
-            });
-            """;
 
     /*
      * A required select marks its value button aria-required, which ARIA does not allow on a button (axe:
@@ -40,15 +22,6 @@ final class Accessibility {
             """;
 
     private Accessibility() {
-    }
-
-    /**
-     * Keyboard access to a grid whose rows open on a click: Enter on a focused row opens it, as Space (Vaadin's own
-     * activation key) and a click do. The server sees the same item click a mouse makes, so rights are checked
-     * exactly as for a click.
-     */
-    static void openRowsWithEnter(Grid<?> grid) {
-        grid.getElement().executeJs(ENTER_OPENS_ROWS);
     }
 
     /** A select that screen readers announce as a combobox, so its required state is allowed (see above). */

@@ -11,10 +11,13 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -26,11 +29,13 @@ import com.vaadin.flow.shared.Registration;
 import dev.portcullis.admin.AdminAction;
 import dev.portcullis.admin.AdminOperation;
 import dev.portcullis.admin.AdminPermissions;
+import dev.portcullis.admin.data.ActionOutcome;
 import dev.portcullis.admin.data.AdminEntityService;
 import dev.portcullis.admin.data.CappedCount;
 import dev.portcullis.admin.data.DeletionPreview;
 import dev.portcullis.admin.data.ListQuery;
 import dev.portcullis.admin.model.AdminModel;
+import dev.portcullis.admin.model.EntityLabels;
 import dev.portcullis.admin.model.PropertyValues;
 import dev.portcullis.environment.EnvironmentInfo;
 
@@ -61,6 +66,8 @@ final class BulkBar<T> extends HorizontalLayout {
     private boolean morePages;
     private Registration polling;
     private String lastActionMessage;
+    private int actionChanged;
+    private static final int EXAMPLES = 5;
 
     BulkBar(AdminModel<T> model, AdminEntityService service, EnvironmentInfo environment, int batchSize,
             Grid<Object> grid, Supplier<ListQuery> query, Runnable afterwards) {
@@ -82,7 +89,7 @@ final class BulkBar<T> extends HorizontalLayout {
         }
         for (AdminAction<T> action : model.actions()) {
             if (AdminPermissions.grants(user, action.permission())) {
-                Button button = new Button(action.label(), click -> runAction(action));
+                Button button = new Button(action.label(), click -> askThenRun(action));
                 actionButtons.add(button);
                 add(button);
             }
@@ -185,11 +192,52 @@ final class BulkBar<T> extends HorizontalLayout {
                         ids -> service.deleteBatch(model, ids), total())));
     }
 
+    /**
+     * Actions that change data (the default) ask first: how many rows, the first few by label, where you are. Cancel
+     * has the focus, so Enter or a stray key press does not run it.
+     */
+    void askThenRun(AdminAction<T> action) {
+        if (!action.confirmation()) {
+            runAction(action);
+            return;
+        }
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader("Run '" + action.label() + "' on " + describeRows()
+                + (environment.protectedEnvironment() ? " in " + environment.name() : "") + "?");
+        List<String> labels = grid.getSelectedItems().stream().limit(EXAMPLES).map(EntityLabels::of).toList();
+        long rows = total();
+        Div text = new Div(new Paragraph(rows == 1 ? "It will be applied to:" : "It will be applied to these "
+                + (rows < 0 ? "" : rows + " ") + "rows" + (rows < 0 || rows > labels.size() ? ", among others:" : ":")));
+        UnorderedList list = new UnorderedList();
+        labels.forEach(label -> list.add(new ListItem(label)));
+        if (rows < 0 || rows > labels.size()) {
+            list.add(new ListItem("…"));
+        }
+        text.add(list);
+        dialog.setText(text);
+        Button cancel = new Button("Cancel", click -> dialog.close());
+        cancel.setId("cancel-action");
+        cancel.setAutofocus(true);
+        dialog.setCancelable(true);
+        dialog.setCancelButton(cancel);
+        Button confirm = new Button(action.label(), click -> {
+            dialog.close();
+            runAction(action);
+        });
+        confirm.setId("confirm-action");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.setConfirmButton(confirm);
+        dialog.open();
+    }
+
     void runAction(AdminAction<T> action) {
         lastActionMessage = null;
+        actionChanged = 0;
         start(new BulkJob("Ran '" + action.label() + "' on", model.pluralLabel().toLowerCase(Locale.ROOT), source(),
                 ids -> {
-                    lastActionMessage = service.runAction(model, action, ids);
+                    ActionOutcome outcome = service.runActionCounted(model, action, ids);
+                    lastActionMessage = outcome.message();
+                    actionChanged += outcome.changedRows();
                     return ids.size();
                 }, total()));
     }
@@ -238,9 +286,16 @@ final class BulkBar<T> extends HorizontalLayout {
         progressDialog.close();
         String report = job.report();
         boolean oneBatchOfAnAction = lastActionMessage != null && !job.failed() && job.done() <= batchSize;
+        boolean changedNothing = lastActionMessage != null && actionChanged == 0;
+        if (lastActionMessage != null && !oneBatchOfAnAction && !job.failed()) {
+            report = report + " " + (actionChanged == 1 ? "1 row changed." : actionChanged + " rows changed.");
+        }
         Notification notification = Notification.show(oneBatchOfAnAction ? lastActionMessage : report,
                 job.failed() ? 15_000 : 5_000, Notification.Position.BOTTOM_START);
-        notification.addThemeVariants(job.failed() ? NotificationVariant.LUMO_ERROR : NotificationVariant.LUMO_SUCCESS);
+        // An action that changed nothing ("0 of 3 marked") is not a success: say it in the warning colour.
+        notification.addThemeVariants(job.failed() ? NotificationVariant.LUMO_ERROR
+                : changedNothing ? NotificationVariant.LUMO_WARNING : NotificationVariant.LUMO_SUCCESS);
+        lastVariant = notification.getThemeNames().stream().findFirst().orElse("");
         lastReport = report;
         job = null;
         grid.deselectAll();
@@ -250,4 +305,7 @@ final class BulkBar<T> extends HorizontalLayout {
 
     /** The report of the last finished job (for the user's notification, and tests). */
     String lastReport;
+
+    /** The theme of the last job's notification ("success", "warning", "error"), for tests. */
+    String lastVariant;
 }

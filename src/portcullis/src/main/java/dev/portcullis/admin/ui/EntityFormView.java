@@ -76,6 +76,8 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
     final Div problem = new Div();
     final Button save = new Button("Save");
     final Button saveAndAddAnother = new Button("Save and add another");
+    final Button saveAndContinue = new Button("Save and continue editing");
+    final Button saveAsNew = new Button("Save as new");
     final Button delete = new Button("Delete");
     final Button cancel = new Button("Back to list");
     private boolean leavingConfirmed;
@@ -99,12 +101,16 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("save");
         saveAndAddAnother.setId("save-and-add");
+        saveAndContinue.setId("save-and-continue");
+        saveAsNew.setId("save-as-new");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         delete.setId("delete");
         problem.addClassName("pc-problem");
         problem.getElement().setAttribute("role", "alert");
-        save.addClickListener(click -> save(false));
-        saveAndAddAnother.addClickListener(click -> save(true));
+        save.addClickListener(click -> save(AfterSave.LIST));
+        saveAndAddAnother.addClickListener(click -> save(AfterSave.ADD_ANOTHER));
+        saveAndContinue.addClickListener(click -> save(AfterSave.CONTINUE));
+        saveAsNew.addClickListener(click -> saveAsNew());
         delete.addClickListener(click -> confirmDelete());
         cancel.addClickListener(click -> backToList());
     }
@@ -174,8 +180,14 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
 
         save.setVisible(canWrite);
         saveAndAddAnother.setVisible(canWrite && service.can(model, AdminOperation.ADD));
+        saveAndContinue.setVisible(canWrite && childLink == null);
+        // Django's save_as: an option, and only for users who may add (the save re-checks that on the server).
+        saveAsNew.setVisible(!isNew && model.admin().saveAs() && service.can(model, AdminOperation.ADD));
         delete.setVisible(!isNew && service.can(model, AdminOperation.DELETE));
-        HorizontalLayout buttons = new HorizontalLayout(save, saveAndAddAnother, delete, cancel);
+        HorizontalLayout buttons = new HorizontalLayout(save, saveAndContinue, saveAndAddAnother, saveAsNew, delete,
+                cancel);
+        // Stays at the bottom of the screen while a long form scrolls (responsive.css), and wraps on a phone.
+        buttons.addClassName("pc-form-buttons");
         HorizontalLayout links = new HorizontalLayout();
         links.addClassName("pc-object-links");
         if (!isNew) {
@@ -238,7 +250,14 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
         return grid;
     }
 
+    /** Where a successful save leads. */
+    enum AfterSave { LIST, ADD_ANOTHER, CONTINUE }
+
     void save(boolean addAnother) {
+        save(addAnother ? AfterSave.ADD_ANOTHER : AfterSave.LIST);
+    }
+
+    void save(AfterSave after) {
         problem.setVisible(false);
         boolean valid = binder.validate().isOk();
         for (InlineRows rows : inlineRows) {
@@ -273,12 +292,67 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
                 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         if (childLink != null) {
             childLink.backToParent();
-        } else if (addAnother) {
+        } else if (after == AfterSave.ADD_ANOTHER) {
             UI.getCurrent().navigate(EntityFormView.class,
                     new RouteParameters(Map.of("slug", model.slug(), "id", NEW)));
+        } else if (after == AfterSave.CONTINUE) {
+            reopen(saved);
         } else {
             backToList();
         }
+    }
+
+    /** The saved row's own form, read afresh (new version, generated values), so editing can go on. */
+    private void reopen(Object saved) {
+        String id = String.valueOf(PropertyValues.id(model, saved));
+        if (isNew) {
+            UI.getCurrent().navigate(EntityFormView.class, new RouteParameters(Map.of("slug", model.slug(), "id", id)));
+        } else {
+            entity = service.get(model, PropertyValues.id(model, saved));
+            leavingConfirmed = false;
+            build();
+        }
+    }
+
+    /**
+     * "Save as new": the form's values go into a fresh row, which is saved as an add (the server checks the add
+     * permission and the entity's validation); the row the form was opened on stays untouched. Inline children
+     * are not copied. On success the new row's form opens.
+     */
+    void saveAsNew() {
+        problem.setVisible(false);
+        if (!binder.validate().isOk()) {
+            showProblem("Please correct the errors below.");
+            return;
+        }
+        Object copy;
+        try {
+            copy = service.newInstance(model);
+            binder.writeBean(copy);
+        } catch (ValidationException invalid) {
+            showProblem("Please correct the errors below.");
+            return;
+        } catch (AccessDeniedException denied) {
+            showProblem("You do not have permission to add " + model.pluralLabel().toLowerCase(Locale.ROOT) + ".");
+            return;
+        }
+        Object saved;
+        try {
+            saved = service.save(model, copy, InlineEdits.NONE);
+        } catch (SaveRejectedException rejected) {
+            showProblem(rejected.getMessage());
+            rejected.fieldProblems().forEach(this::showAtField);
+            return;
+        } catch (AccessDeniedException denied) {
+            showProblem("You do not have permission to add " + model.pluralLabel().toLowerCase(Locale.ROOT) + ".");
+            return;
+        }
+        leavingConfirmed = true;
+        Notification.show("Saved a new " + model.label().toLowerCase(Locale.ROOT) + " '" + EntityLabels.of(saved)
+                + "'; the original is unchanged.", 3000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        UI.getCurrent().navigate(EntityFormView.class, new RouteParameters(Map.of("slug", model.slug(),
+                "id", String.valueOf(PropertyValues.id(model, saved)))));
     }
 
     private void showAtField(String path, String message) {
@@ -330,8 +404,12 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
                     leavingConfirmed = true;
                     action.proceed();
                 });
+        // Discarding is destructive: "Keep editing" has the focus, so Enter does not throw the changes away.
+        Button keep = new Button("Keep editing", click -> dialog.close());
+        keep.setId("keep-editing");
+        keep.setAutofocus(true);
         dialog.setCancelable(true);
-        dialog.setCancelText("Keep editing");
+        dialog.setCancelButton(keep);
         dialog.open();
     }
 }

@@ -19,6 +19,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.Anchor;
@@ -56,6 +57,7 @@ import dev.portcullis.admin.data.NotFoundException;
 import dev.portcullis.admin.model.AdminField;
 import dev.portcullis.admin.model.AdminModel;
 import dev.portcullis.admin.model.AdminRegistry;
+import dev.portcullis.admin.model.FieldKind;
 import dev.portcullis.admin.model.ListColumn;
 import dev.portcullis.admin.model.PropertyValues;
 import dev.portcullis.admin.model.SortOrder;
@@ -91,8 +93,16 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
     final HorizontalLayout filters = new HorizontalLayout();
     final Map<String, Component> filterFields = new LinkedHashMap<>();
     Grid<Object> grid;
+    final Button first = new Button("First", VaadinIcon.ANGLE_DOUBLE_LEFT.create());
     final Button previous = new Button("Previous", VaadinIcon.ANGLE_LEFT.create());
     final Button next = new Button("Next", VaadinIcon.ANGLE_RIGHT.create());
+    final Button last = new Button("Last", VaadinIcon.ANGLE_DOUBLE_RIGHT.create());
+    /** Numbered buttons for the pages around the current one. */
+    final HorizontalLayout pageNumbers = new HorizontalLayout();
+    /** The filters, folded away on a narrow screen (and opened when one is in use). */
+    final Details filterDrawer = new Details();
+    /** The row that last had the keyboard focus, opened by Enter. */
+    Object focusedRow;
     final Span pageLabel = new Span();
     final Paragraph empty = new Paragraph();
     List<Button> actionButtons = new ArrayList<>();
@@ -114,7 +124,8 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         this.properties = properties;
         this.environment = environment;
         addClassName("pc-list");
-        setSizeFull();
+        // The list is as tall as its rows: the page scrolls, not a box inside it.
+        setWidthFull();
     }
 
     @Override
@@ -230,6 +241,8 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         search.setValueChangeTimeout(400);
         search.setAriaLabel("Search");
         search.setVisible(!model.searchPaths().isEmpty());
+        search.setHelperText(searchHelp(model));
+        search.setMinWidth("16em");
         search.addValueChangeListener(change -> {
             if (change.isFromClient()) {
                 navigate(new ListQuery(change.getValue(), query.filters(), query.sort(), 1));
@@ -237,21 +250,31 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         });
         toolbar.add(search);
         filters.removeAll();
+        filters.addClassName("pc-filters");
+        filters.getStyle().set("flex-wrap", "wrap");
         for (AdminField field : model.filters()) {
             filters.add(filterField(field));
         }
-        toolbar.add(filters);
         if (!model.filters().isEmpty()) {
             Button clear = new Button("Clear filters", click -> navigate(
                     new ListQuery(query.search(), Map.of(), query.sort(), 1)));
             clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            toolbar.add(clear);
+            filters.add(clear);
         }
+        // A disclosure: open on a wide screen, folded on a phone (see narrow()), so the rows come first there.
+        filterDrawer.setSummaryText("Filters");
+        filterDrawer.addClassName("pc-filter-drawer");
+        filterDrawer.add(filters);
+        filterDrawer.setOpened(true);
+        filterDrawer.setVisible(!model.filters().isEmpty());
+        toolbar.add(filterDrawer);
 
         grid = new Grid<>();
         grid.addClassName("pc-grid");
         grid.setMultiSort(false);
-        grid.setSizeFull();
+        grid.setWidthFull();
+        // One page of rows is shown whole (at most listPerPage rows): no scroller inside the page.
+        grid.setAllRowsVisible(true);
         addColumns(model);
         grid.addSortListener(sort -> {
             if (sort.isFromClient() && !applying) {
@@ -262,9 +285,11 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
             }
         });
         if (model.editable()) {
-            grid.addItemClickListener(click -> UI.getCurrent().navigate(EntityFormView.class, new RouteParameters(
-                    Map.of("slug", model.slug(), "id", String.valueOf(PropertyValues.id(model, click.getItem()))))));
-            Accessibility.openRowsWithEnter(grid);
+            grid.addItemClickListener(click -> open(click.getItem()));
+            // Enter opens the focused row, like Space and a click (keyboard users need not reach for the mouse).
+            grid.addCellFocusListener(focus -> focusedRow = focus.getItem().orElse(null));
+            grid.getElement().addEventListener("keydown", key -> openFocused())
+                    .setFilter(ENTER_ON_ROW);
         }
         HorizontalLayout actions = bulkBar(model);
         toolbar.add(exportControls(model));
@@ -273,10 +298,23 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
                 query.page() - 1, query.page() - 1 > 1 ? shown.previousCursor() : null)));
         next.addClickListener(click -> navigate(new ListQuery(query.search(), query.filters(), query.sort(),
                 query.page() + 1, shown.nextCursor())));
-        HorizontalLayout pager = new HorizontalLayout(previous, pageLabel, next);
+        // First, Last and the numbers jump (by offset); the list counts at most 10,000 rows, so Last stays cheap.
+        first.addClickListener(click -> goToPage(1));
+        last.addClickListener(click -> goToPage(lastPage));
+        first.setAriaLabel("First page");
+        last.setAriaLabel("Last page");
+        pageNumbers.setSpacing(false);
+        pageNumbers.addClassName("pc-page-numbers");
+        HorizontalLayout pager = new HorizontalLayout(first, previous, pageNumbers, next, last, pageLabel);
+        pager.addClassName("pc-pager");
+        pager.getStyle().set("flex-wrap", "wrap");
         pager.setAlignItems(FlexComponent.Alignment.CENTER);
+        narrowOnPhones();
         empty.addClassName("pc-empty");
-        add(header, toolbar, actions, grid, empty, pager);
+        dateBar.addClassName("pc-date-hierarchy");
+        dateBar.getStyle().set("flex-wrap", "wrap");
+        dateBar.setVisible(dateHierarchy() != null);
+        add(header, toolbar, dateBar, actions, grid, empty, pager);
     }
 
     /** Delete selected, the model's own actions and "select all N matching"; rows are picked with checkboxes. */
@@ -313,12 +351,229 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
     @SuppressWarnings("unchecked")
     private <T> void addColumns(AdminModel<T> typed) {
         for (ListColumn<T> column : typed.columns()) {
-            Grid.Column<Object> gridColumn = grid.addColumn(row -> CellFormat.format(column.computed() != null
-                    ? column.computed().apply((T) row) : PropertyValues.read(row, column.key())))
+            Grid.Column<Object> gridColumn = grid.addColumn(row -> orDash(CellFormat.format(column.computed() != null
+                    ? column.computed().apply((T) row) : PropertyValues.read(row, column.key()))))
                     .setHeader(column.label()).setKey(column.key()).setResizable(true);
             gridColumn.setSortable(column.sortable());
+            sizeByContent(gridColumn, column.field() == null ? null : column.field().kind());
         }
     }
+
+    /** An empty cell reads as "—", so a missing value is not mistaken for a rendering fault. */
+    static String orDash(String text) {
+        return text == null || text.isBlank() ? EMPTY_CELL : text;
+    }
+
+    static final String EMPTY_CELL = "—";
+
+    /**
+     * Widths from the content: every column measures its rows (auto width); text takes the room that is left, while
+     * numbers, dates and yes/no values keep just what they need, so a title is no longer cut to 15 characters.
+     */
+    static void sizeByContent(Grid.Column<?> column, FieldKind kind) {
+        column.setAutoWidth(true);
+        boolean narrow = kind != null && switch (kind) {
+            case INTEGER, LONG, DECIMAL, DOUBLE, BOOLEAN, DATE, DATE_TIME, INSTANT, TIME, OFFSET_DATE_TIME, YEAR,
+                    YEAR_MONTH, CHAR, ENUM, UUID -> true;
+            default -> false;
+        };
+        column.setFlexGrow(narrow ? 0 : 1);
+        if (kind == FieldKind.INTEGER || kind == FieldKind.LONG || kind == FieldKind.DECIMAL
+                || kind == FieldKind.DOUBLE) {
+            column.setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+        }
+    }
+
+    /** "Searches title and author name." — the labels of the fields the search box looks in. */
+    static String searchHelp(AdminModel<?> model) {
+        List<String> labels = model.searchPaths().stream().map(path -> model.field(path).map(AdminField::label)
+                .orElseGet(() -> CellFormat.humanize(path.replace('.', ' '))).toLowerCase(Locale.ROOT)).toList();
+        if (labels.isEmpty()) {
+            return "";
+        }
+        String joined = labels.size() == 1 ? labels.getFirst()
+                : String.join(", ", labels.subList(0, labels.size() - 1)) + " and " + labels.getLast();
+        return "Searches " + joined + ".";
+    }
+
+    private void open(Object row) {
+        UI.getCurrent().navigate(EntityFormView.class, new RouteParameters(
+                Map.of("slug", model.slug(), "id", String.valueOf(PropertyValues.id(model, row)))));
+    }
+
+    /** Enter on a row: opens the row that has the focus (none when the focus is on the header). */
+    void openFocused() {
+        if (focusedRow != null && model.editable()) {
+            open(focusedRow);
+        }
+    }
+
+    private long lastPage = 1;
+
+    private void goToPage(long page) {
+        navigate(new ListQuery(query.search(), query.filters(), query.sort(), (int) Math.min(page, ListQuery.MAX_PAGE)));
+    }
+
+    /** Numbered buttons for up to two pages either side of the current one; the current one is marked. */
+    private void showPageNumbers(long pages, boolean hasNext) {
+        pageNumbers.removeAll();
+        int current = query.page();
+        long from = Math.max(1, current - 2);
+        long to = pages > 0 ? Math.min(pages, current + 2) : current + (hasNext ? 1 : 0);
+        for (long n = from; n <= to; n++) {
+            long number = n;
+            Button button = new Button(String.valueOf(n), click -> goToPage(number));
+            button.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            button.setAriaLabel("Page " + n);
+            button.addClassName("pc-page-number");
+            if (n == current) {
+                button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                button.getElement().setAttribute("aria-current", "page");
+                button.setEnabled(false);
+            }
+            pageNumbers.add(button);
+        }
+    }
+
+    /** Below this width (CSS px) the list folds its filters and keeps only its first columns. */
+    static final int PHONE_WIDTH = 600;
+
+    /** How many columns a phone keeps (besides the checkboxes); the rest are hidden, not squeezed. */
+    static final int PHONE_COLUMNS = 2;
+
+    private void narrowOnPhones() {
+        UI ui = UI.getCurrent();
+        if (ui == null || listeningToWidth) {
+            return;
+        }
+        listeningToWidth = true;
+        ui.getPage().retrieveExtendedClientDetails(details -> narrow(details.getWindowInnerWidth()));
+        ui.getPage().addBrowserWindowResizeListener(resize -> narrow(resize.getWidth()));
+    }
+
+    /**
+     * On a phone: the filters fold into their disclosure (open while one is in use) and only the first columns
+     * stay, each wide enough to read; on a wider screen everything shows.
+     */
+    void narrow(int width) {
+        boolean phone = width > 0 && width < PHONE_WIDTH;
+        narrowed = phone;
+        filterDrawer.setOpened(!phone || !query.filters().isEmpty());
+        List<Grid.Column<Object>> columns = grid.getColumns().stream()
+                .filter(column -> column.getKey() != null && model.column(column.getKey()).isPresent()).toList();
+        for (int i = 0; i < columns.size(); i++) {
+            Grid.Column<Object> column = columns.get(i);
+            column.setVisible(!phone || i < PHONE_COLUMNS);
+            if (phone) {
+                // Share the phone's width rather than measure: a long title must not push the next column away.
+                column.setAutoWidth(false);
+                column.setWidth("6em");
+                column.setFlexGrow(1);
+            } else {
+                column.setWidth("100px");
+                sizeByContent(column, model.column(column.getKey()).map(ListColumn::field).map(AdminField::kind)
+                        .orElse(null));
+            }
+        }
+        if (phone) {
+            addClassName("pc-narrow");
+        } else {
+            removeClassName("pc-narrow");
+        }
+    }
+
+    /** Django's date_hierarchy: years, then the months of a year, then the days of a month, as range filters. */
+    final HorizontalLayout dateBar = new HorizontalLayout();
+
+    private AdminField dateHierarchy() {
+        String path = model.admin().dateHierarchy();
+        return path == null ? null : model.field(path).filter(f -> f.kind().isTemporal()).orElse(null);
+    }
+
+    private void showDateHierarchy(ListCriteria criteria) {
+        AdminField field = dateHierarchy();
+        dateBar.removeAll();
+        if (field == null) {
+            return;
+        }
+        String path = field.path();
+        LocalDate from = dateOrNull(query.filters().get(path + ListFilters.FROM));
+        LocalDate to = dateOrNull(query.filters().get(path + ListFilters.TO));
+        java.time.format.TextStyle month = java.time.format.TextStyle.FULL;
+        if (from != null && from.equals(to)) {
+            dateBar.add(dateLink("‹ " + from.getMonth().getDisplayName(month, Locale.ENGLISH) + " " + from.getYear(),
+                    path, from.withDayOfMonth(1), from.withDayOfMonth(from.lengthOfMonth())),
+                    new Span(CellFormat.format(from)));
+        } else if (from != null && to != null && from.getDayOfMonth() == 1 && from.getYear() == to.getYear()
+                && from.getMonth() == to.getMonth() && to.getDayOfMonth() == to.lengthOfMonth()) {
+            dateBar.add(dateLink("‹ " + from.getYear(), path, from.withDayOfYear(1), from.withMonth(12).withDayOfMonth(31)));
+            for (int day = 1; day <= from.lengthOfMonth(); day++) {
+                LocalDate date = from.withDayOfMonth(day);
+                dateBar.add(dateLink(String.valueOf(day), path, date, date));
+            }
+        } else if (from != null && to != null && from.getDayOfYear() == 1 && from.getYear() == to.getYear()
+                && to.getMonthValue() == 12 && to.getDayOfMonth() == 31) {
+            dateBar.add(dateLink("‹ All dates", path, null, null));
+            for (int m = 1; m <= 12; m++) {
+                LocalDate first = from.withMonth(m);
+                dateBar.add(dateLink(first.getMonth().getDisplayName(month, Locale.ENGLISH), path, first,
+                        first.withDayOfMonth(first.lengthOfMonth())));
+            }
+        } else {
+            // Years that have rows matching everything else chosen: one aggregate query for the first and last.
+            Object[] span = service.dateSpan(model, criteria, path);
+            if (span == null) {
+                return;
+            }
+            int first = yearOf(span[0]);
+            int last = yearOf(span[1]);
+            for (int year = last; year >= Math.max(first, last - MAX_YEARS + 1); year--) {
+                dateBar.add(dateLink(String.valueOf(year), path, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
+            }
+        }
+    }
+
+    /** At most this many years are offered (newest first); older ones are reached with the date filter. */
+    static final int MAX_YEARS = 40;
+
+    private Button dateLink(String text, String path, LocalDate from, LocalDate to) {
+        Button link = new Button(text, click -> {
+            Map<String, String> values = new HashMap<>(query.filters());
+            values.remove(path + ListFilters.FROM);
+            values.remove(path + ListFilters.TO);
+            if (from != null) {
+                values.put(path + ListFilters.FROM, from.toString());
+                values.put(path + ListFilters.TO, to.toString());
+            }
+            navigate(new ListQuery(query.search(), values, query.sort(), 1));
+        });
+        link.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        return link;
+    }
+
+    private static LocalDate dateOrNull(String text) {
+        try {
+            return text == null ? null : LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException bad) {
+            return null;
+        }
+    }
+
+    private static int yearOf(Object value) {
+        return switch (value) {
+            case LocalDate d -> d.getYear();
+            case java.time.LocalDateTime t -> t.getYear();
+            case java.time.Instant i -> i.atOffset(java.time.ZoneOffset.UTC).getYear();
+            default -> LocalDate.parse(String.valueOf(value).substring(0, 10)).getYear();
+        };
+    }
+
+    /** Enter pressed on a grid cell itself (not inside a checkbox or an editor in it). */
+    static final String ENTER_ON_ROW = "event.key === 'Enter' && event.target === element";
+
+    /** Whether the list is laid out for a phone. */
+    boolean narrowed;
+    private boolean listeningToWidth;
 
     private Component filterField(AdminField field) {
         String name = field.path();
@@ -402,6 +657,7 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
             ListPage<?> page = service.list(model, criteria);
             shown = page;
             CappedCount total = service.count(model, criteria);
+            showDateHierarchy(criteria);
             grid.setItems(new ArrayList<>(page.rows()));
             exportQuery = query;
             bulk.listed(total, page.hasNext() || query.page() > 1);
@@ -410,8 +666,13 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
                     : "No " + model.pluralLabel().toLowerCase(java.util.Locale.ROOT) + " match.") : "");
             empty.setVisible(page.rows().isEmpty());
             previous.setEnabled(query.page() > 1);
+            first.setEnabled(query.page() > 1);
             next.setEnabled(page.hasNext());
             long pages = total.capped() ? -1 : Math.max(1, (total.value() + page.pageSize() - 1) / page.pageSize());
+            lastPage = pages;
+            last.setVisible(pages > 0);
+            last.setEnabled(pages > 0 && query.page() < pages);
+            showPageNumbers(pages, page.hasNext());
             pageLabel.setText("Page " + query.page() + (pages > 0 ? " of " + pages : ""));
         } finally {
             applying = false;

@@ -144,6 +144,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         main.getElement().setAttribute("tabindex", "-1");
         main.add(breadcrumb);
         setContent(main);
+        GlobalSearch.install(this);
     }
 
     private SideNav section(String name) {
