@@ -34,11 +34,9 @@ final class ClusterNodes implements SmartLifecycle, DisposableBean {
     private final DataSource dataSource;
     private final Clock clock;
     private final String node;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "portcullis-cluster-heartbeat");
-        thread.setDaemon(true);
-        return thread;
-    });
+    // Made anew at each start: a context can be stopped and started again (Spring's test context cache pauses
+    // contexts it is not using), and a shut-down executor takes no new work.
+    private volatile ScheduledExecutorService timer;
     private volatile boolean running;
 
     ClusterNodes(DataSource dataSource, Clock clock, String node) {
@@ -102,14 +100,23 @@ final class ClusterNodes implements SmartLifecycle, DisposableBean {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "portcullis-cluster-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
         timer.scheduleWithFixedDelay(this::beat, 0, 1, TimeUnit.MINUTES);
         running = true;
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
+        ScheduledExecutorService timer = this.timer;
+        if (timer == null) {
+            return;
+        }
         timer.shutdownNow();
         try {
             // A beat under way must finish before the row is deleted, or it would write the row back.
@@ -127,6 +134,9 @@ final class ClusterNodes implements SmartLifecycle, DisposableBean {
 
     @Override
     public void destroy() {
-        timer.shutdownNow();
+        ScheduledExecutorService timer = this.timer;
+        if (timer != null) {
+            timer.shutdownNow();
+        }
     }
 }
