@@ -9,6 +9,8 @@ import org.hibernate.proxy.HibernateProxy;
 
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Id;
+import dev.portcullis.admin.model.internal.Names;
+import dev.portcullis.admin.model.internal.PropertyValues;
 
 /**
  * How a row is named on screen (Django's {@code __str__}): its own {@code toString()} when the class writes one,

@@ -21,9 +21,10 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.portcullis.admin.AdminIdentity;
 import dev.portcullis.admin.AdminMenuItem;
 import dev.portcullis.admin.AdminProperties;
-import dev.portcullis.environment.EnvironmentInfo;
+import dev.portcullis.environment.internal.EnvironmentInfo;
 
 import jakarta.annotation.security.RolesAllowed;
+import dev.portcullis.admin.ui.internal.AdminMenu;
 
 /**
  * The frame around every admin view: a header with the site name and the user's menu, and a side navigation
@@ -32,7 +33,7 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed("STAFF")
 public class MainLayout extends AppLayout {
 
-    final SideNav navigation = new SideNav();
+    public final SideNav navigation = new SideNav();
     final MenuBar userMenu = new MenuBar();
 
     final Span environmentBadge = new Span();
