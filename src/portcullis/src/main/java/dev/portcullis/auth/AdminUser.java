@@ -119,7 +119,7 @@ public class AdminUser {
         this.fullName = fullName;
     }
 
-    public String getPasswordHash() {
+    String getPasswordHash() {
         return passwordHash;
     }
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface AdminUserRepository extends JpaRepository<AdminUser, Long> {
+interface AdminUserRepository extends JpaRepository<AdminUser, Long> {
 
     @EntityGraph(attributePaths = {"roles", "roles.permissions"})
     Optional<AdminUser> findWithRolesByUsername(String username);

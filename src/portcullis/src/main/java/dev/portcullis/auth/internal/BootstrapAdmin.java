@@ -21,7 +21,7 @@ public class BootstrapAdmin implements ApplicationRunner {
 
     /** No 0/O, 1/l/I: the password is read off a log and typed by a person. */
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-    static final int GENERATED_LENGTH = 24;
+    public static final int GENERATED_LENGTH = 24;
 
     private final AdminUserService users;
     private final BootstrapProperties properties;

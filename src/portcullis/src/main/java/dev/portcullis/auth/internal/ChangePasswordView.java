@@ -42,14 +42,14 @@ import dev.portcullis.auth.PasswordRejectedException;
 @RolesAllowed("STAFF")
 public class ChangePasswordView extends VerticalLayout implements HasDynamicTitle {
 
-    final PasswordField currentPassword = new PasswordField("Current password");
-    final PasswordField newPassword = new PasswordField("New password");
-    final PasswordField confirmation = new PasswordField("Repeat new password");
-    final Button save = new Button("Change password");
-    final Button cancel = new Button("Cancel");
+    public final PasswordField currentPassword = new PasswordField("Current password");
+    public final PasswordField newPassword = new PasswordField("New password");
+    public final PasswordField confirmation = new PasswordField("Repeat new password");
+    public final Button save = new Button("Change password");
+    public final Button cancel = new Button("Cancel");
     final Button signOut = new Button("Sign out");
-    final UnorderedList problems = new UnorderedList();
-    final PasswordStrengthMeter meter;
+    public final UnorderedList problems = new UnorderedList();
+    public final PasswordStrengthMeter meter;
 
     private final AdminUserService users;
     private final AdminPageTitles titles;
@@ -103,7 +103,7 @@ public class ChangePasswordView extends VerticalLayout implements HasDynamicTitl
         add(card);
     }
 
-    void save() {
+    public void save() {
         problems.removeAll();
         AdminPrincipal principal = currentPrincipal();
         if (principal == null) {

@@ -47,12 +47,12 @@ public class SetPasswordView extends VerticalLayout implements BeforeEnterObserv
     private final PasswordPolicy policy;
     private final AdminPageTitles titles;
 
-    final TextField username = new TextField("Username");
-    final PasswordField password = new PasswordField("New password");
-    final PasswordField confirmation = new PasswordField("Repeat password");
+    public final TextField username = new TextField("Username");
+    public final PasswordField password = new PasswordField("New password");
+    public final PasswordField confirmation = new PasswordField("Repeat password");
     final Checkbox mustChange = new Checkbox("The user must choose their own password at the next sign-in", true);
-    final Button save = new Button("Set password");
-    final UnorderedList problems = new UnorderedList();
+    public final Button save = new Button("Set password");
+    public final UnorderedList problems = new UnorderedList();
     Long userId;
 
     public SetPasswordView(AdminUserService users, PasswordPolicy policy, AdminPageTitles titles) {
@@ -115,7 +115,7 @@ public class SetPasswordView extends VerticalLayout implements BeforeEnterObserv
         return users.findById(userId).map(u -> users.userInputs(u.getUsername())).orElse(List.of());
     }
 
-    void save() {
+    public void save() {
         problems.removeAll();
         try {
             AdminUser saved = users.setPassword(userId, username.getValue(), password.getValue(),

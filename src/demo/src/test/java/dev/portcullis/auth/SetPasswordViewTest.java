@@ -1,4 +1,4 @@
-package dev.portcullis.auth.internal;
+package dev.portcullis.auth;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -26,11 +26,8 @@ import dev.portcullis.admin.ui.EntityListView;
 import dev.portcullis.demo.DemoApplication;
 import dev.portcullis.testsupport.KaribuTest;
 import dev.portcullis.testsupport.Users;
-import dev.portcullis.auth.AdminPrincipal;
-import dev.portcullis.auth.AdminUser;
-import dev.portcullis.auth.AdminUserDetailsService;
-import dev.portcullis.auth.AdminUserRepository;
-import dev.portcullis.auth.AdminUserService;
+import dev.portcullis.auth.internal.SessionTracker;
+import dev.portcullis.auth.internal.SetPasswordView;
 
 /** Administrators set passwords and add users through the policy and the meter; nobody else can. */
 @SpringBootTest(classes = DemoApplication.class)

@@ -1,4 +1,4 @@
-package dev.portcullis.auth.internal;
+package dev.portcullis.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,8 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import dev.portcullis.demo.DemoApplication;
-import dev.portcullis.auth.AdminUser;
-import dev.portcullis.auth.AdminUserRepository;
+import dev.portcullis.auth.internal.BootstrapAdmin;
 
 /**
  * The first start of an empty installation, as an operator would see it in the log.

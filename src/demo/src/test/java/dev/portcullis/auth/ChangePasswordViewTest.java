@@ -1,4 +1,4 @@
-package dev.portcullis.auth.internal;
+package dev.portcullis.auth;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
@@ -17,9 +17,7 @@ import com.vaadin.flow.component.html.ListItem;
 import dev.portcullis.admin.ui.DashboardView;
 import dev.portcullis.demo.DemoApplication;
 import dev.portcullis.testsupport.KaribuTest;
-import dev.portcullis.auth.AdminUser;
-import dev.portcullis.auth.AdminUserRepository;
-import dev.portcullis.auth.AdminUserService;
+import dev.portcullis.auth.internal.ChangePasswordView;
 
 @SpringBootTest(classes = DemoApplication.class)
 @ActiveProfiles("test")
