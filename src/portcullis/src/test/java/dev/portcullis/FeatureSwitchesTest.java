@@ -17,9 +17,9 @@ import dev.portcullis.admin.AdminProperties;
 import dev.portcullis.checks.Check;
 import dev.portcullis.checks.CheckMessage;
 import dev.portcullis.checks.ChecksAutoConfiguration;
-import dev.portcullis.honeypot.HoneypotService;
+import dev.portcullis.honeypot.internal.HoneypotService;
 import dev.portcullis.perimeter.PerimeterAutoConfiguration;
-import dev.portcullis.twofactor.TwoFactorService;
+import dev.portcullis.twofactor.internal.TwoFactorService;
 
 /**
  * Each {@code portcullis.<feature>.enabled} switch: on by default; off, the feature's beans are gone and the deploy

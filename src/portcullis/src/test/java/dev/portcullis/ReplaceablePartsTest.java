@@ -14,24 +14,24 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.test.util.AopTestUtils;
 
 import dev.portcullis.admin.AdminHistory;
-import dev.portcullis.admin.AdminPageTitles;
+import dev.portcullis.admin.internal.AdminPageTitles;
 import dev.portcullis.admin.data.AdminEntityService;
 import dev.portcullis.admin.model.AdminRegistry;
-import dev.portcullis.admin.ui.AdminMenu;
+import dev.portcullis.admin.ui.internal.AdminMenu;
 import dev.portcullis.auth.AccountNotifier;
 import dev.portcullis.auth.AdminUserService;
-import dev.portcullis.auth.LoginThrottleService;
+import dev.portcullis.auth.internal.LoginThrottleService;
 import dev.portcullis.auth.SecondFactorPolicy;
-import dev.portcullis.auth.SecondFactorSignIn;
-import dev.portcullis.auth.SessionTracker;
-import dev.portcullis.checks.CheckRegistry;
-import dev.portcullis.checks.checkup.Checkup;
-import dev.portcullis.environment.EnvironmentInfo;
-import dev.portcullis.honeypot.HoneypotAlerts;
-import dev.portcullis.honeypot.HoneypotService;
+import dev.portcullis.auth.internal.SecondFactorSignIn;
+import dev.portcullis.auth.internal.SessionTracker;
+import dev.portcullis.checks.internal.CheckRegistry;
+import dev.portcullis.checks.checkup.internal.Checkup;
+import dev.portcullis.environment.internal.EnvironmentInfo;
+import dev.portcullis.honeypot.internal.HoneypotAlerts;
+import dev.portcullis.honeypot.internal.HoneypotService;
 import dev.portcullis.password.PasswordPolicy;
-import dev.portcullis.perimeter.ClientAddressResolver;
-import dev.portcullis.twofactor.TwoFactorService;
+import dev.portcullis.perimeter.internal.ClientAddressResolver;
+import dev.portcullis.twofactor.internal.TwoFactorService;
 
 /**
  * Every part a host may replace: a bean of the type in the host application makes Portcullis's own back off, and

@@ -22,12 +22,14 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteParameters;
 
 import dev.portcullis.admin.model.ValueLabels;
-import dev.portcullis.admin.ui.AccessDeniedView;
+import dev.portcullis.admin.ui.internal.AccessDeniedView;
 import dev.portcullis.admin.ui.DashboardView;
 import dev.portcullis.admin.ui.EntityFormView;
 import dev.portcullis.demo.DemoApplication;
 import dev.portcullis.demo.shop.Genre;
 import dev.portcullis.testsupport.BookshopKaribuTest;
+import dev.portcullis.audit.internal.HistoryEntry;
+import dev.portcullis.audit.internal.ObjectHistoryView;
 
 /** The history a person sees: the form's History link, the per-row history, and recent actions on the dashboard. */
 @SpringBootTest(classes = DemoApplication.class)

@@ -4,6 +4,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.portcullis.testsupport.TestPostgres;
+import dev.portcullis.audit.internal.HistoryLogTest;
 
 /** The history log tests, the hash chain under concurrent writers included, on a real PostgreSQL server. */
 class PostgresHistoryLogTest extends HistoryLogTest {

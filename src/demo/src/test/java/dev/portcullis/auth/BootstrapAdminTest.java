@@ -16,6 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import dev.portcullis.demo.DemoApplication;
+import dev.portcullis.auth.internal.BootstrapAdmin;
 
 /**
  * The first start of an empty installation, as an operator would see it in the log.
@@ -84,8 +85,8 @@ class BootstrapAdminTest {
     }
 
     private static java.util.List<String> deployFindings(ConfigurableApplicationContext app) {
-        return app.getBean(dev.portcullis.checks.CheckRegistry.class)
-                .run(dev.portcullis.checks.CheckRegistry.Scope.DEPLOY).findings().stream()
+        return app.getBean(dev.portcullis.checks.internal.CheckRegistry.class)
+                .run(dev.portcullis.checks.internal.CheckRegistry.Scope.DEPLOY).findings().stream()
                 .map(dev.portcullis.checks.CheckMessage::id).toList();
     }
 

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.html.ListItem;
 import dev.portcullis.admin.ui.DashboardView;
 import dev.portcullis.demo.DemoApplication;
 import dev.portcullis.testsupport.KaribuTest;
+import dev.portcullis.auth.internal.ChangePasswordView;
 
 @SpringBootTest(classes = DemoApplication.class)
 @ActiveProfiles("test")

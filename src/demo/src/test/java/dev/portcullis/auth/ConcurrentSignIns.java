@@ -22,6 +22,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 import dev.portcullis.testsupport.Parallel;
 import dev.portcullis.testsupport.SignInPage;
+import dev.portcullis.auth.internal.LoginView;
 
 /**
  * Many sign-ins at one username at the same moment, over real HTTP to the running application: however they

@@ -22,6 +22,7 @@ import dev.portcullis.admin.ui.EntityFormView;
 import dev.portcullis.admin.ui.EntityListView;
 import dev.portcullis.demo.DemoApplication;
 import dev.portcullis.testsupport.KaribuTest;
+import dev.portcullis.auth.internal.LoginThrottleService;
 
 /** Administrators see sign-in locks and lift them; the records themselves cannot be edited or deleted. */
 @SpringBootTest(classes = DemoApplication.class)

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import dev.portcullis.auth.internal.PendingSignIn;
 
 /** Puts a sign-in that passed its password step into the security context, as the password step would. */
 public final class PendingSignIns {

@@ -23,13 +23,14 @@ import dev.portcullis.admin.data.AdminEntityService;
 import dev.portcullis.admin.data.RightsRefusedException;
 import dev.portcullis.admin.model.AdminModel;
 import dev.portcullis.admin.model.AdminRegistry;
-import dev.portcullis.admin.ui.AccessDeniedView;
-import dev.portcullis.admin.ui.RouteAccessDeniedView;
-import dev.portcullis.admin.ui.SecurityAuditView;
+import dev.portcullis.admin.ui.internal.AccessDeniedView;
+import dev.portcullis.admin.ui.internal.RouteAccessDeniedView;
+import dev.portcullis.admin.ui.internal.SecurityAuditView;
 import dev.portcullis.demo.DemoApplication;
 import dev.portcullis.testsupport.KaribuTest;
 import dev.portcullis.testsupport.Roles;
 import dev.portcullis.testsupport.Users;
+import dev.portcullis.auth.internal.SetPasswordView;
 
 /**
  * Granting beyond one's rights through the service itself (no form), taking over a superuser through the password
@@ -55,7 +56,7 @@ class RightsRefusalTest extends KaribuTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    dev.portcullis.twofactor.TwoFactorService twoFactor;
+    dev.portcullis.twofactor.internal.TwoFactorService twoFactor;
 
     @BeforeEach
     void people() {

@@ -17,6 +17,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 import dev.portcullis.admin.AdminPermissions;
 import dev.portcullis.demo.DemoApplication;
+import dev.portcullis.auth.internal.LoginThrottleService;
+import dev.portcullis.auth.internal.PendingSignIn;
+import dev.portcullis.auth.internal.ThrottlingAuthenticationProvider;
 
 /** The password step of a sign-in that owes a second factor: what it hands over, and what it does not reset. */
 @SpringBootTest(classes = DemoApplication.class)

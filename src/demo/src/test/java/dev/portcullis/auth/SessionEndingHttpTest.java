@@ -17,6 +17,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import dev.portcullis.demo.DemoApplication;
 import dev.portcullis.testsupport.SignInPage;
+import dev.portcullis.auth.internal.SessionTracker;
 
 /** A session ended elsewhere (another node, an administrator) signs out at its next request, over real HTTP. */
 @SpringBootTest(classes = DemoApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

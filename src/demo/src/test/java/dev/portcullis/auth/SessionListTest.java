@@ -21,6 +21,8 @@ import com.vaadin.flow.router.RouteParameters;
 import dev.portcullis.admin.ui.EntityListView;
 import dev.portcullis.demo.DemoApplication;
 import dev.portcullis.testsupport.KaribuTest;
+import dev.portcullis.auth.internal.AdminSession;
+import dev.portcullis.auth.internal.SessionTracker;
 
 /** Every staff user sees and ends their own sessions; a superuser sees everyone's. */
 @SpringBootTest(classes = DemoApplication.class)

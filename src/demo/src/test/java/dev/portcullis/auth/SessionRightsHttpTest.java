@@ -29,6 +29,7 @@ import org.springframework.test.context.ActiveProfiles;
 import dev.portcullis.demo.DemoApplication;
 import dev.portcullis.testsupport.MutableClock;
 import dev.portcullis.testsupport.Roles;
+import dev.portcullis.auth.internal.SessionTracker;
 
 /**
  * Over real HTTP, with sessions that never sign out: rights changed elsewhere (another node, another administrator)

@@ -26,6 +26,8 @@ import dev.portcullis.admin.ui.EntityListView;
 import dev.portcullis.demo.DemoApplication;
 import dev.portcullis.testsupport.KaribuTest;
 import dev.portcullis.testsupport.Users;
+import dev.portcullis.auth.internal.SessionTracker;
+import dev.portcullis.auth.internal.SetPasswordView;
 
 /** Administrators set passwords and add users through the policy and the meter; nobody else can. */
 @SpringBootTest(classes = DemoApplication.class)

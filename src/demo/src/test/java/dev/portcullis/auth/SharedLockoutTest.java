@@ -17,6 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.portcullis.demo.DemoApplication;
 import dev.portcullis.testsupport.SignInPage;
+import dev.portcullis.auth.internal.LoginView;
 
 /**
  * Two application nodes on one database, signed in to over real HTTP: failures on either count toward one lock,

@@ -20,9 +20,10 @@ import com.vaadin.flow.router.RouteParameters;
 import dev.portcullis.admin.ui.DashboardView;
 import dev.portcullis.admin.ui.EntityFormView;
 import dev.portcullis.admin.ui.MainLayout;
-import dev.portcullis.auth.LoginView;
+import dev.portcullis.auth.internal.LoginView;
 import dev.portcullis.demo.DemoApplication;
 import dev.portcullis.testsupport.BookshopKaribuTest;
+import dev.portcullis.environment.internal.EnvironmentBanner;
 
 /**
  * A protected environment, as production is: its name and colour on the login page and in the header, the tab

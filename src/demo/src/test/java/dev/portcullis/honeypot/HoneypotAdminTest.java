@@ -19,6 +19,10 @@ import dev.portcullis.admin.model.AdminModel;
 import dev.portcullis.admin.model.AdminRegistry;
 import dev.portcullis.demo.DemoApplication;
 import dev.portcullis.testsupport.Users;
+import dev.portcullis.honeypot.internal.HoneypotBlock;
+import dev.portcullis.honeypot.internal.HoneypotService;
+import dev.portcullis.honeypot.internal.IntrusionAttempt;
+import dev.portcullis.honeypot.internal.IntrusionSummary;
 
 /**
  * The honeypot's records through the generic admin, checked on the server: superusers read attempts and the per-address

@@ -28,6 +28,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import dev.portcullis.demo.DemoApplication;
 import dev.portcullis.testsupport.MutableClock;
+import dev.portcullis.honeypot.internal.HoneypotWorker;
 
 /**
  * 10,000 sign-in attempts at the honeypot from 20 addresses, 64 at a time: every one is answered, the database holds

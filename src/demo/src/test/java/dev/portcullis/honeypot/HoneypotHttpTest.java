@@ -35,6 +35,9 @@ import dev.portcullis.testsupport.MutableClock;
 import dev.portcullis.testsupport.RawHttp;
 
 import jakarta.mail.internet.MimeMessage;
+import dev.portcullis.honeypot.internal.HoneypotPage;
+import dev.portcullis.honeypot.internal.HoneypotService;
+import dev.portcullis.honeypot.internal.HoneypotWorker;
 
 /**
  * The honeypot over real HTTP, behind a trusted proxy (this test, at 127.0.0.1) so each test can play a different

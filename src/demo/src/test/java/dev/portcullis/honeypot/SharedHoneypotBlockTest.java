@@ -13,6 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.portcullis.demo.DemoApplication;
 import dev.portcullis.testsupport.RawHttp;
+import dev.portcullis.honeypot.internal.HoneypotWorker;
 
 /**
  * Two application nodes on one database: attempts at either node's honeypot add up, and the block that follows is

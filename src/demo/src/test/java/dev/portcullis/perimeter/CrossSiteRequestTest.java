@@ -41,7 +41,7 @@ class CrossSiteRequestTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    dev.portcullis.checks.CheckRegistry checks;
+    dev.portcullis.checks.internal.CheckRegistry checks;
 
     @Test
     void aBrowserThatOpenedTheSignInPageSignsIn() throws Exception {
@@ -132,7 +132,7 @@ class CrossSiteRequestTest {
 
     @Test
     void theDeployCheckFindsNoSignInExemptFromCsrf() {
-        assertThat(checks.run(dev.portcullis.checks.CheckRegistry.Scope.DEPLOY, java.util.Set.of("security"))
+        assertThat(checks.run(dev.portcullis.checks.internal.CheckRegistry.Scope.DEPLOY, java.util.Set.of("security"))
                 .findings()).extracting(dev.portcullis.checks.CheckMessage::id).doesNotContain("security.W056",
                         "security.W060");
     }

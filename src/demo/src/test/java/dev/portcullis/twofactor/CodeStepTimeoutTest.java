@@ -24,12 +24,16 @@ import com.vaadin.flow.component.UI;
 import dev.portcullis.admin.ui.DashboardView;
 import dev.portcullis.auth.AdminPrincipal;
 import dev.portcullis.auth.AdminUserService;
-import dev.portcullis.auth.PendingSignIn;
+import dev.portcullis.auth.internal.PendingSignIn;
 import dev.portcullis.auth.PendingSignIns;
-import dev.portcullis.auth.SecondFactorSignIn;
+import dev.portcullis.auth.internal.SecondFactorSignIn;
 import dev.portcullis.demo.DemoApplication;
 import dev.portcullis.testsupport.KaribuTest;
 import dev.portcullis.testsupport.MutableClock;
+import dev.portcullis.twofactor.internal.Totp;
+import dev.portcullis.twofactor.internal.TwoFactorCodeView;
+import dev.portcullis.twofactor.internal.TwoFactorService;
+import dev.portcullis.twofactor.internal.TwoFactorSetupView;
 
 /**
  * The step after the password expires when a code is submitted, not only when the user navigates: a right code

@@ -28,11 +28,14 @@ import com.vaadin.flow.component.UI;
 import dev.portcullis.admin.ui.DashboardView;
 import dev.portcullis.auth.AdminPrincipal;
 import dev.portcullis.auth.AdminUserService;
-import dev.portcullis.auth.PendingSignIn;
+import dev.portcullis.auth.internal.PendingSignIn;
 import dev.portcullis.auth.PendingSignIns;
 import dev.portcullis.demo.DemoApplication;
 import dev.portcullis.testsupport.KaribuTest;
 import dev.portcullis.testsupport.MutableClock;
+import dev.portcullis.twofactor.internal.TwoFactorCodeView;
+import dev.portcullis.twofactor.internal.TwoFactorService;
+import dev.portcullis.twofactor.internal.TwoFactorSetupView;
 
 /** The optional text-message method, with a sender that keeps what it would have sent. */
 @SpringBootTest(classes = DemoApplication.class, properties = {"portcullis.two-factor.required-for=ROLE_STAFF",

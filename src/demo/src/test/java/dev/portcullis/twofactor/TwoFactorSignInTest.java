@@ -28,13 +28,20 @@ import dev.portcullis.admin.model.AdminRegistry;
 import dev.portcullis.admin.ui.DashboardView;
 import dev.portcullis.auth.AdminPrincipal;
 import dev.portcullis.auth.AdminUserService;
-import dev.portcullis.auth.LoginView;
-import dev.portcullis.auth.PendingSignIn;
+import dev.portcullis.auth.internal.LoginView;
+import dev.portcullis.auth.internal.PendingSignIn;
 import dev.portcullis.auth.PendingSignIns;
 import dev.portcullis.demo.DemoApplication;
 import dev.portcullis.testsupport.KaribuTest;
 import dev.portcullis.testsupport.MutableClock;
 import dev.portcullis.testsupport.Users;
+import dev.portcullis.twofactor.internal.Base32;
+import dev.portcullis.twofactor.internal.Totp;
+import dev.portcullis.twofactor.internal.TwoFactorCodeView;
+import dev.portcullis.twofactor.internal.TwoFactorPolicy;
+import dev.portcullis.twofactor.internal.TwoFactorService;
+import dev.portcullis.twofactor.internal.TwoFactorSettingsView;
+import dev.portcullis.twofactor.internal.TwoFactorSetupView;
 
 @SpringBootTest(classes = DemoApplication.class, properties = "portcullis.two-factor.required-for=ROLE_STAFF")
 @org.springframework.test.context.ActiveProfiles("test")

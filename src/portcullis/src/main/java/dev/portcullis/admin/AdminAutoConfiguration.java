@@ -13,7 +13,7 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
 
 import dev.portcullis.admin.data.AdminEntityService;
-import dev.portcullis.environment.EnvironmentInfo;
+import dev.portcullis.environment.internal.EnvironmentInfo;
 import dev.portcullis.admin.model.AdminRegistry;
 
 import jakarta.persistence.EntityManager;
@@ -25,6 +25,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import dev.portcullis.admin.internal.AdminAssetsFilter;
+import dev.portcullis.admin.internal.AdminChecks;
+import dev.portcullis.admin.internal.AdminPageTitles;
+import dev.portcullis.admin.internal.AdminUrlAnnouncer;
 
 /**
  * The admin shell: its path, layout, dashboard and navigation. Adds the active features' packages to Vaadin's route
@@ -74,8 +78,8 @@ public final class AdminAutoConfiguration {
 
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    dev.portcullis.admin.ui.EnvironmentIndexHtml portcullisEnvironmentIndexHtml(AdminPageTitles titles) {
-        return new dev.portcullis.admin.ui.EnvironmentIndexHtml(titles);
+    dev.portcullis.admin.ui.internal.EnvironmentIndexHtml portcullisEnvironmentIndexHtml(AdminPageTitles titles) {
+        return new dev.portcullis.admin.ui.internal.EnvironmentIndexHtml(titles);
     }
 
     /** Dates and numbers in the browser's locale (unless an I18NProvider chooses among its languages). */
@@ -92,8 +96,8 @@ public final class AdminAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    dev.portcullis.admin.ui.AdminMenu portcullisAdminMenu(java.util.List<AdminMenuContributor> contributors) {
-        return new dev.portcullis.admin.ui.AdminMenu(contributors);
+    dev.portcullis.admin.ui.internal.AdminMenu portcullisAdminMenu(java.util.List<AdminMenuContributor> contributors) {
+        return new dev.portcullis.admin.ui.internal.AdminMenu(contributors);
     }
 
     @Bean
@@ -183,7 +187,7 @@ public final class AdminAutoConfiguration {
     @Bean
     AdminMenuContributor portcullisSecurityAuditMenu(dev.portcullis.checks.CheckRegistry checks) {
         return () -> java.util.List.of(AdminMenuItem.navigation("Security audit",
-                dev.portcullis.admin.ui.SecurityAuditView.PATH, "vaadin:shield", 990, AdminPermissions.SUPERUSER)
+                dev.portcullis.admin.ui.internal.SecurityAuditView.PATH, "vaadin:shield", 990, AdminPermissions.SUPERUSER)
                 .inSection(AdminMenuItem.SECTION_AUDIT)
                 .withCount(() -> {
                     // The latest report is kept by the registry, so the count costs nothing per page.
@@ -196,7 +200,7 @@ public final class AdminAutoConfiguration {
     }
 
     @Bean
-    AdminDashboardWidget portcullisSecurityAuditWidget(dev.portcullis.checks.CheckRegistry registry) {
-        return new dev.portcullis.admin.ui.SecurityAuditWidget(registry);
+    AdminDashboardWidget portcullisSecurityAuditWidget(dev.portcullis.checks.internal.CheckRegistry registry) {
+        return new dev.portcullis.admin.ui.internal.SecurityAuditWidget(registry);
     }
 }

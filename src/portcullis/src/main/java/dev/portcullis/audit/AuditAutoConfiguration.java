@@ -15,6 +15,9 @@ import dev.portcullis.admin.AdminDashboardWidget;
 import dev.portcullis.admin.AdminHistory;
 import dev.portcullis.admin.model.AdminRegistry;
 import dev.portcullis.checks.Check;
+import dev.portcullis.audit.internal.HistoryChainCheck;
+import dev.portcullis.audit.internal.HistoryLog;
+import dev.portcullis.audit.internal.RecentActionsWidget;
 
 /**
  * The history log: records what the admin does (as its {@code AdminHistory}), shows it per row and on the dashboard,

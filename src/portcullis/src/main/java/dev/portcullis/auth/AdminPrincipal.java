@@ -76,14 +76,14 @@ public final class AdminPrincipal implements UserDetails, CredentialsContainer, 
     }
 
     /** This user with the rights they hold now, read at a request after a change of their roles or permissions. */
-    AdminPrincipal withAuthorities(List<String> current) {
+    public AdminPrincipal withAuthorities(List<String> current) {
         return new AdminPrincipal(userId, username, displayName, null,
                 current.stream().<GrantedAuthority>map(SimpleGrantedAuthority::new).toList(), mustChangePassword,
                 twoFactorEnabled);
     }
 
     /** The authorities as plain names, for comparing with the rights read from the database. */
-    java.util.Set<String> authorityNames() {
+    public java.util.Set<String> authorityNames() {
         return authorities.stream().map(GrantedAuthority::getAuthority).collect(java.util.stream.Collectors.toSet());
     }
 

@@ -202,7 +202,7 @@ public class AdminUser {
      *
      * @param stored the stored version of a role (the record may hold detached ones); null to skip the role
      */
-    java.util.Set<String> grantedRights(java.util.function.UnaryOperator<AdminRole> stored) {
+    public java.util.Set<String> grantedRights(java.util.function.UnaryOperator<AdminRole> stored) {
         java.util.Set<String> rights = new java.util.TreeSet<>();
         if (staff) {
             rights.add(AdminPrincipal.ROLE_STAFF);

@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Loads admin users for sign-in. Users who are inactive or not staff are reported as unknown, so Spring Security
  * spends the same hashing time on them as on a wrong password and the response gives nothing away.
  */
-class AdminUserDetailsService implements UserDetailsService, UserDetailsPasswordService {
+public class AdminUserDetailsService implements UserDetailsService, UserDetailsPasswordService {
 
     private final AdminUserRepository users;
 

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.portcullis.password.PasswordCheck;
 import dev.portcullis.password.PasswordPolicy;
+import dev.portcullis.auth.internal.SessionTracker;
 
 /**
  * Creates admin users and changes their passwords. Every password goes through the {@link PasswordPolicy} here,

@@ -31,6 +31,20 @@ import dev.portcullis.admin.AdminProperties;
 import dev.portcullis.admin.ModelAdmin;
 import dev.portcullis.password.PasswordAutoConfiguration;
 import dev.portcullis.password.PasswordPolicy;
+import dev.portcullis.auth.internal.AdminSession;
+import dev.portcullis.auth.internal.AuthChecks;
+import dev.portcullis.auth.internal.BootstrapAdmin;
+import dev.portcullis.auth.internal.ForcedPasswordChangeGuard;
+import dev.portcullis.auth.internal.LoginLock;
+import dev.portcullis.auth.internal.LoginThrottleService;
+import dev.portcullis.auth.internal.LoginView;
+import dev.portcullis.auth.internal.PendingSignIn;
+import dev.portcullis.auth.internal.SecondFactorSignIn;
+import dev.portcullis.auth.internal.SessionTracker;
+import dev.portcullis.auth.internal.SessionTrackingFilter;
+import dev.portcullis.auth.internal.SignInCsrfTokens;
+import dev.portcullis.auth.internal.ThrottlingAuthenticationProvider;
+import dev.portcullis.auth.internal.UserAdmins;
 
 /**
  * Sign-in for the admin: users and roles in the database, Argon2id hashes, the Vaadin login view and the

@@ -1,6 +1,7 @@
 package dev.portcullis.auth;
 
 import java.util.Optional;
+import dev.portcullis.auth.internal.PendingSignIn;
 
 /**
  * Decides, after a correct password, whether the sign-in needs a second step. The two-factor feature provides it;

@@ -29,8 +29,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.security.web.SecurityFilterChain;
 
-import dev.portcullis.checks.checkup.Checkup;
+import dev.portcullis.checks.checkup.internal.Checkup;
 import dev.portcullis.checks.checkup.CheckupProperties;
+import dev.portcullis.checks.internal.CheckCommand;
+import dev.portcullis.checks.internal.CheckCommandEnvironment;
+import dev.portcullis.checks.internal.CheckRegistry;
+import dev.portcullis.checks.internal.CsrfCheck;
+import dev.portcullis.checks.internal.DatabaseChecks;
+import dev.portcullis.checks.internal.FeatureSwitchChecks;
+import dev.portcullis.checks.internal.OnlineVersionCheck;
+import dev.portcullis.checks.internal.SettingsChecks;
+import dev.portcullis.checks.internal.StartupChecks;
+import dev.portcullis.checks.internal.SupportTable;
+import dev.portcullis.checks.internal.VersionChecks;
 
 /**
  * The check registry and the deploy checks of Spring Boot, Vaadin, the database and the versions we run on; the
@@ -202,10 +213,10 @@ public final class ChecksAutoConfiguration {
     static class MigrationCheckConfiguration {
 
         @Bean
-        Check portcullisMigrationsCheck(ObjectProvider<dev.portcullis.migration.PortcullisMigrations> ours,
+        Check portcullisMigrationsCheck(ObjectProvider<dev.portcullis.migration.internal.PortcullisMigrations> ours,
                 ObjectProvider<Flyway> flyway) {
             return Check.deploy("database", () -> java.util.stream.Stream.concat(
-                    ours.stream().map(dev.portcullis.migration.PortcullisMigrations::flyway), flyway.stream())
+                    ours.stream().map(dev.portcullis.migration.internal.PortcullisMigrations::flyway), flyway.stream())
                     .flatMap(f -> DatabaseChecks.migrations(f).stream()).toList());
         }
 

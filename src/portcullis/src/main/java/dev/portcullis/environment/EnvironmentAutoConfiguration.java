@@ -10,6 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 import dev.portcullis.checks.CheckMessage;
+import dev.portcullis.environment.internal.EnvironmentInfo;
+import dev.portcullis.environment.internal.ErrorPages;
+import dev.portcullis.environment.internal.SecretKeyCheck;
 
 /**
  * Which environment this is (name, colours, protection) and the plain error pages that carry its banner. The

@@ -22,6 +22,17 @@ import dev.portcullis.perimeter.AccessGuard;
 import dev.portcullis.perimeter.PerimeterAutoConfiguration;
 
 import jakarta.persistence.EntityManager;
+import dev.portcullis.honeypot.internal.HoneypotAdmins;
+import dev.portcullis.honeypot.internal.HoneypotAlerts;
+import dev.portcullis.honeypot.internal.HoneypotBlock;
+import dev.portcullis.honeypot.internal.HoneypotChecks;
+import dev.portcullis.honeypot.internal.HoneypotFilter;
+import dev.portcullis.honeypot.internal.HoneypotGuard;
+import dev.portcullis.honeypot.internal.HoneypotPage;
+import dev.portcullis.honeypot.internal.HoneypotService;
+import dev.portcullis.honeypot.internal.HoneypotWorker;
+import dev.portcullis.honeypot.internal.IntrusionAttempt;
+import dev.portcullis.honeypot.internal.IntrusionSummary;
 
 /**
  * The honeypot: a fake admin login at well-known paths that records attempts, alerts administrators, and blocks
@@ -112,7 +123,7 @@ public final class HoneypotAutoConfiguration {
         @Bean
         FilterRegistrationBean<HoneypotFilter> portcullisHoneypotFilter(HoneypotProperties properties,
                 ObjectProvider<HoneypotWorker> worker, @Qualifier("portcullisSecureRandom") SecureRandom random,
-                ObjectProvider<dev.portcullis.perimeter.CrossSiteRequests> crossSite) {
+                ObjectProvider<dev.portcullis.perimeter.internal.CrossSiteRequests> crossSite) {
             var registration = new FilterRegistrationBean<>(
                     new HoneypotFilter(properties, worker, new HoneypotPage(random), crossSite));
             registration.setOrder(FILTER_ORDER);

@@ -13,6 +13,8 @@ import org.springframework.boot.jpa.autoconfigure.EntityManagerFactoryDependsOnP
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import dev.portcullis.migration.internal.LegacyHistoryTransition;
+import dev.portcullis.migration.internal.PortcullisMigrations;
 
 /**
  * Migrates Portcullis's tables with a Flyway of its own ({@link PortcullisMigrations}), before JPA starts and before

@@ -4,6 +4,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import dev.portcullis.password.internal.CommonPasswords;
+import dev.portcullis.password.internal.PasswordPolicyChecks;
 
 /**
  * The password policy, replaceable by an application's own {@link PasswordPolicy} bean.

@@ -16,6 +16,7 @@ import org.passay.rule.UsernameRule;
 
 import com.nulabinc.zxcvbn.Strength;
 import com.nulabinc.zxcvbn.Zxcvbn;
+import dev.portcullis.password.internal.CommonPasswords;
 
 /**
  * The one password policy every path that sets a password goes through: bootstrap, the forced change at first

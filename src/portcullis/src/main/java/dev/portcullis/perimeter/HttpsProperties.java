@@ -97,7 +97,7 @@ public class HttpsProperties {
     }
 
     /** The Strict-Transport-Security value these settings give. */
-    String hstsHeader() {
+    public String hstsHeader() {
         return "max-age=" + hstsMaxAge.toSeconds() + (hstsIncludeSubdomains ? "; includeSubDomains" : "")
                 + (hstsPreload ? "; preload" : "");
     }

@@ -17,6 +17,17 @@ import org.springframework.core.Ordered;
 import dev.portcullis.admin.AdminProperties;
 
 import jakarta.servlet.DispatcherType;
+import dev.portcullis.perimeter.internal.AdminGateFilter;
+import dev.portcullis.perimeter.internal.ClientAddressResolver;
+import dev.portcullis.perimeter.internal.CrossSiteRequestFilter;
+import dev.portcullis.perimeter.internal.CrossSiteRequests;
+import dev.portcullis.perimeter.internal.ForwardedRequestFilter;
+import dev.portcullis.perimeter.internal.PerimeterChecks;
+import dev.portcullis.perimeter.internal.PlainErrorReportValve;
+import dev.portcullis.perimeter.internal.RedirectHostFilter;
+import dev.portcullis.perimeter.internal.SecurityHeadersFilter;
+import dev.portcullis.perimeter.internal.SessionCookieCustomizer;
+import dev.portcullis.perimeter.internal.VaadinScriptNonces;
 
 /**
  * The perimeter: who a request comes from (trusted proxies), HTTPS and the security headers on every response, and
@@ -146,7 +157,7 @@ public final class PerimeterAutoConfiguration {
         @Bean
         WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory>
                 portcullisErrorReportValve(HttpsProperties https, HeadersProperties headers,
-                        ObjectProvider<dev.portcullis.environment.EnvironmentInfo> environment) {
+                        ObjectProvider<dev.portcullis.environment.internal.EnvironmentInfo> environment) {
             var valve = new PlainErrorReportValve(new SecurityHeadersFilter(https, headers,
                     new java.security.SecureRandom()), environment);
             return new OrderedCustomizer(factory -> factory.addContextCustomizers(context -> {

@@ -34,15 +34,25 @@ import dev.portcullis.admin.AdminProperties;
 import dev.portcullis.auth.AccountNotifier;
 import dev.portcullis.auth.AdminUserService;
 import dev.portcullis.auth.AuthAutoConfiguration;
-import dev.portcullis.auth.LoginThrottleService;
+import dev.portcullis.auth.internal.LoginThrottleService;
 import dev.portcullis.auth.SecondFactorPolicy;
-import dev.portcullis.auth.SecondFactorSignIn;
-import dev.portcullis.auth.SessionTracker;
+import dev.portcullis.auth.internal.SecondFactorSignIn;
+import dev.portcullis.auth.internal.SessionTracker;
 import dev.portcullis.checks.Check;
 import dev.portcullis.checks.CheckMessage;
 import dev.portcullis.environment.SecretKeyProperties;
 
 import jakarta.persistence.EntityManager;
+import dev.portcullis.twofactor.internal.RecoveryCodes;
+import dev.portcullis.twofactor.internal.SecondFactorVerifier;
+import dev.portcullis.twofactor.internal.SecretBox;
+import dev.portcullis.twofactor.internal.TextMessageCodes;
+import dev.portcullis.twofactor.internal.TotpCodes;
+import dev.portcullis.twofactor.internal.TwoFactorEnrolment;
+import dev.portcullis.twofactor.internal.TwoFactorGuard;
+import dev.portcullis.twofactor.internal.TwoFactorPolicy;
+import dev.portcullis.twofactor.internal.TwoFactorReset;
+import dev.portcullis.twofactor.internal.TwoFactorService;
 
 /** Two-factor sign-in: the service, the step after the password, the wizard and its guard, and its checks. */
 @AutoConfiguration(after = AuthAutoConfiguration.class,

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.portcullis.PortcullisContextRunner;
-import dev.portcullis.checks.CheckRegistry;
+import dev.portcullis.checks.internal.CheckRegistry;
 import dev.portcullis.testsupport.MutableClock;
 
 /** Portcullis reads time and randomness from its own named beans; a host's beans of those types change nothing. */

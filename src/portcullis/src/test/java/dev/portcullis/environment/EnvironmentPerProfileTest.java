@@ -20,11 +20,13 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import dev.portcullis.admin.AdminMenuItem;
-import dev.portcullis.admin.AdminPageTitles;
+import dev.portcullis.admin.internal.AdminPageTitles;
 import dev.portcullis.admin.AdminProperties;
-import dev.portcullis.admin.ui.AdminMenu;
+import dev.portcullis.admin.ui.internal.AdminMenu;
 import dev.portcullis.admin.ui.MainLayout;
-import dev.portcullis.auth.LoginView;
+import dev.portcullis.auth.internal.LoginView;
+import dev.portcullis.environment.internal.EnvironmentBanner;
+import dev.portcullis.environment.internal.EnvironmentInfo;
 
 /**
  * The login page and the main layout in each environment's default colours, built as Vaadin components on a

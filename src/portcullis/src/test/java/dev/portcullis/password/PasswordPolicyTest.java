@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import dev.portcullis.password.internal.CommonPasswords;
 
 /** The policy as a table: what it accepts, what it refuses, and the reason it gives. */
 class PasswordPolicyTest {

@@ -17,7 +17,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import dev.portcullis.admin.model.AdminModel;
 import dev.portcullis.admin.model.AdminRegistry;
-import dev.portcullis.admin.model.PropertyValues;
+import dev.portcullis.admin.model.internal.PropertyValues;
 import dev.portcullis.admin.model.SortOrder;
 import dev.portcullis.demo.DemoApplication;
 import dev.portcullis.demo.data.BookshopGenerator;
@@ -27,6 +27,7 @@ import dev.portcullis.demo.shop.CustomerOrder;
 import dev.portcullis.demo.shop.Genre;
 import dev.portcullis.testsupport.Bookshop;
 import dev.portcullis.testsupport.Users;
+import dev.portcullis.admin.data.internal.ListFilters;
 
 /**
  * The data layer behind every admin screen, called directly: permissions hold even with no screen in between.

@@ -25,6 +25,7 @@ import dev.portcullis.demo.data.BookshopGenerator;
 import dev.portcullis.demo.shop.Book;
 import dev.portcullis.testsupport.Bookshop;
 import dev.portcullis.testsupport.Users;
+import dev.portcullis.admin.data.internal.CsvExport;
 
 /** CSV export through the data layer: the list's rows, a limit, its own permission, and a record of it. */
 @SpringBootTest(classes = DemoApplication.class)

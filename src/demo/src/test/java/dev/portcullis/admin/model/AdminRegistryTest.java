@@ -19,7 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 import dev.portcullis.admin.ComputedColumn;
 import dev.portcullis.admin.ModelAdmin;
 import dev.portcullis.checks.CheckMessage;
-import dev.portcullis.checks.ChecksFailedException;
+import dev.portcullis.checks.internal.ChecksFailedException;
 import dev.portcullis.demo.DemoApplication;
 import dev.portcullis.demo.shop.Book;
 import dev.portcullis.demo.shop.CustomerOrder;

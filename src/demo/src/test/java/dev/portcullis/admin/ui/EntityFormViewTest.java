@@ -30,6 +30,7 @@ import com.vaadin.flow.router.RouteParameters;
 import dev.portcullis.demo.DemoApplication;
 import dev.portcullis.demo.shop.Author;
 import dev.portcullis.testsupport.BookshopKaribuTest;
+import dev.portcullis.admin.ui.internal.InlineRows;
 
 @SpringBootTest(classes = DemoApplication.class)
 @ActiveProfiles("test")

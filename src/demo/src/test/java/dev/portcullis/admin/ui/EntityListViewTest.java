@@ -25,6 +25,7 @@ import dev.portcullis.demo.DemoApplication;
 import dev.portcullis.demo.shop.Book;
 import dev.portcullis.demo.shop.Genre;
 import dev.portcullis.testsupport.BookshopKaribuTest;
+import dev.portcullis.admin.ui.internal.AccessDeniedView;
 
 @SpringBootTest(classes = DemoApplication.class)
 @ActiveProfiles("test")

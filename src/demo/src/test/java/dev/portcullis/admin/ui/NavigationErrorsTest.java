@@ -23,6 +23,7 @@ import com.vaadin.flow.router.RouteParameters;
 
 import dev.portcullis.demo.DemoApplication;
 import dev.portcullis.testsupport.BookshopKaribuTest;
+import dev.portcullis.admin.ui.internal.NavigationErrorView;
 
 /** What a reader sees when URL state is out of range or a view fails to open: plain words, never an exception. */
 @SpringBootTest(classes = DemoApplication.class)

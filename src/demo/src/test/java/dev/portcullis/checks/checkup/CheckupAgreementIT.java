@@ -37,7 +37,8 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
-import dev.portcullis.checks.CheckupResult;
+import dev.portcullis.checks.internal.CheckupResult;
+import dev.portcullis.checks.checkup.internal.Checkup;
 
 /**
  * The checkup's grade agrees with Mozilla's real HTTP Observatory scanner ({@code .ci/observatory/scan}) on the same

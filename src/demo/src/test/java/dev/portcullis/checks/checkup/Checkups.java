@@ -12,7 +12,8 @@ import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-import dev.portcullis.checks.CheckupResult;
+import dev.portcullis.checks.internal.CheckupResult;
+import dev.portcullis.checks.checkup.internal.Checkup;
 
 /** Runs the live checkup from tests in other packages, trusting a CA made for the test. */
 public final class Checkups {

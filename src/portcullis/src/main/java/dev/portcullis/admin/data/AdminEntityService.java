@@ -14,6 +14,18 @@ import dev.portcullis.admin.model.AdminModel;
 import dev.portcullis.admin.model.AdminRegistry;
 
 import jakarta.persistence.EntityManager;
+import dev.portcullis.admin.data.internal.AdminAccess;
+import dev.portcullis.admin.data.internal.EntityCommands;
+import dev.portcullis.admin.data.internal.EntityDeletions;
+import dev.portcullis.admin.data.internal.EntityIds;
+import dev.portcullis.admin.data.internal.EntityQueries;
+import dev.portcullis.admin.data.internal.HistoryRecorder;
+import dev.portcullis.admin.data.internal.HistorySnapshots;
+import dev.portcullis.admin.data.internal.ListCriteria;
+import dev.portcullis.admin.data.internal.ListExport;
+import dev.portcullis.admin.data.internal.RelatedLookups;
+import dev.portcullis.admin.data.internal.RowLabels;
+import dev.portcullis.admin.data.internal.TextSearch;
 
 /**
  * Loads and saves administered entities. Every method checks the signed-in user's permission on the server

@@ -44,7 +44,7 @@ public record DeletionPreview(List<Group> cascades, List<Group> blockers, List<G
     }
 
     /** The same preview, refused for the given reasons. */
-    DeletionPreview refusing(List<String> reasons) {
+    public DeletionPreview refusing(List<String> reasons) {
         return reasons.isEmpty() ? this : new DeletionPreview(cascades, blockers, unlinked, reasons);
     }
 

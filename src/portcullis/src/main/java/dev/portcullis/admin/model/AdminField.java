@@ -15,7 +15,7 @@ package dev.portcullis.admin.model;
 public record AdminField(String path, String label, FieldKind kind, Class<?> javaType, Class<?> target,
         boolean required, int maxLength, boolean readOnly) {
 
-    AdminField asReadOnly() {
+    public AdminField asReadOnly() {
         return new AdminField(path, label, kind, javaType, target, required, maxLength, true);
     }
 }

@@ -33,7 +33,7 @@ public final class AdminModel<T> {
     private final AdminPermissions permissions;
     private Map<String, List<AdminField>> inlineRows = Map.of();
 
-    AdminModel(ModelAdmin<T> admin, String slug, String label, String pluralLabel, String idAttribute,
+    public AdminModel(ModelAdmin<T> admin, String slug, String label, String pluralLabel, String idAttribute,
             Class<?> idType, boolean editable, List<ListColumn<T>> columns, List<String> searchPaths,
             List<AdminField> filters, List<SortOrder> ordering, int listPerPage, List<AdminField> formFields,
             Set<String> autocomplete, List<AdminField> allFields) {
@@ -135,7 +135,7 @@ public final class AdminModel<T> {
     }
 
     /** Set once by the resolver, before the model is published. */
-    AdminModel<T> withInlineRows(Map<String, List<AdminField>> rows) {
+    public AdminModel<T> withInlineRows(Map<String, List<AdminField>> rows) {
         this.inlineRows = Map.copyOf(rows);
         return this;
     }

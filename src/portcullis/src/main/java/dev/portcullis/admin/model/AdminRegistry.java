@@ -15,9 +15,11 @@ import org.slf4j.LoggerFactory;
 import dev.portcullis.admin.AdminEntity;
 import dev.portcullis.admin.ModelAdmin;
 import dev.portcullis.checks.CheckMessage;
-import dev.portcullis.checks.ChecksFailedException;
+import dev.portcullis.checks.internal.ChecksFailedException;
 
 import jakarta.persistence.metamodel.Metamodel;
+import dev.portcullis.admin.model.internal.AdminModelResolver;
+import dev.portcullis.admin.model.internal.AnnotatedModelAdmin;
 
 /**
  * Every entity exposed in the admin, resolved once at start-up. Start-up fails with the {@code admin.E…}

@@ -11,6 +11,8 @@ import org.hibernate.proxy.HibernateProxy;
 
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Id;
+import dev.portcullis.admin.model.internal.Names;
+import dev.portcullis.admin.model.internal.PropertyValues;
 
 import dev.portcullis.admin.ModelAdmin;
 

@@ -18,13 +18,14 @@ import com.vaadin.flow.router.Route;
 
 import dev.portcullis.admin.AdminDashboardWidget;
 import dev.portcullis.admin.AdminMenuItem;
-import dev.portcullis.admin.AdminPageTitles;
+import dev.portcullis.admin.internal.AdminPageTitles;
 import dev.portcullis.admin.AdminOperation;
 import dev.portcullis.admin.data.AdminEntityService;
 import dev.portcullis.admin.data.ListQuery;
 import dev.portcullis.admin.model.AdminRegistry;
 
 import jakarta.annotation.security.RolesAllowed;
+import dev.portcullis.admin.ui.internal.AdminMenu;
 
 /**
  * The admin's home: a card for every section the user may open, with row counts for entities. Counts stop at

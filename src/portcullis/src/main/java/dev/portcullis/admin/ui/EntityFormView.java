@@ -33,8 +33,8 @@ import com.vaadin.flow.router.RouteParameters;
 
 import dev.portcullis.admin.AdminHistory;
 import dev.portcullis.admin.AdminOperation;
-import dev.portcullis.admin.AdminPageTitles;
-import dev.portcullis.environment.EnvironmentInfo;
+import dev.portcullis.admin.internal.AdminPageTitles;
+import dev.portcullis.environment.internal.EnvironmentInfo;
 import dev.portcullis.admin.data.AdminEntityService;
 import dev.portcullis.admin.data.DeletionPreview;
 import dev.portcullis.admin.data.InlineEdits;
@@ -45,9 +45,13 @@ import dev.portcullis.admin.model.AdminModel;
 import dev.portcullis.admin.model.AdminRegistry;
 import dev.portcullis.admin.model.EntityLabels;
 import dev.portcullis.admin.model.FieldKind;
-import dev.portcullis.admin.model.PropertyValues;
+import dev.portcullis.admin.model.internal.PropertyValues;
 
 import jakarta.annotation.security.RolesAllowed;
+import dev.portcullis.admin.ui.internal.ChildLink;
+import dev.portcullis.admin.ui.internal.DeleteConfirmation;
+import dev.portcullis.admin.ui.internal.FieldFactory;
+import dev.portcullis.admin.ui.internal.InlineRows;
 
 /**
  * Adds or changes one row. Fields come from the entity's attributes; Bean Validation messages appear at the

@@ -43,14 +43,14 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 
 import dev.portcullis.admin.AdminOperation;
-import dev.portcullis.admin.AdminPageTitles;
+import dev.portcullis.admin.internal.AdminPageTitles;
 import dev.portcullis.admin.AdminPermissions;
 import dev.portcullis.admin.AdminProperties;
 import dev.portcullis.admin.data.AdminEntityService;
 import dev.portcullis.admin.data.CappedCount;
-import dev.portcullis.admin.data.CsvExport;
-import dev.portcullis.admin.data.ListCriteria;
-import dev.portcullis.admin.data.ListFilters;
+import dev.portcullis.admin.data.internal.CsvExport;
+import dev.portcullis.admin.data.internal.ListCriteria;
+import dev.portcullis.admin.data.internal.ListFilters;
 import dev.portcullis.admin.data.ListPage;
 import dev.portcullis.admin.data.ListQuery;
 import dev.portcullis.admin.data.NotFoundException;
@@ -59,11 +59,14 @@ import dev.portcullis.admin.model.AdminModel;
 import dev.portcullis.admin.model.AdminRegistry;
 import dev.portcullis.admin.model.FieldKind;
 import dev.portcullis.admin.model.ListColumn;
-import dev.portcullis.admin.model.PropertyValues;
+import dev.portcullis.admin.model.internal.PropertyValues;
 import dev.portcullis.admin.model.SortOrder;
-import dev.portcullis.environment.EnvironmentInfo;
+import dev.portcullis.environment.internal.EnvironmentInfo;
 
 import jakarta.annotation.security.RolesAllowed;
+import dev.portcullis.admin.ui.internal.BulkBar;
+import dev.portcullis.admin.ui.internal.CellFormat;
+import dev.portcullis.admin.ui.internal.EntityChoices;
 
 /**
  * The list of one entity: search, filters, server-side sorting and paging. Everything the user chose lives in

@@ -38,9 +38,10 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.portcullis.admin.AdminIdentity;
 import dev.portcullis.admin.AdminMenuItem;
 import dev.portcullis.admin.AdminProperties;
-import dev.portcullis.environment.EnvironmentInfo;
+import dev.portcullis.environment.internal.EnvironmentInfo;
 
 import jakarta.annotation.security.RolesAllowed;
+import dev.portcullis.admin.ui.internal.AdminMenu;
 
 /**
  * The frame around every admin view: a header (banner landmark) with a skip link, the site name and the user's
@@ -55,7 +56,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     static final String MAIN_ID = "main-content";
 
     /** The entries above every section (the dashboard). */
-    final SideNav navigation = new SideNav();
+    public final SideNav navigation = new SideNav();
 
     /** One navigation per section, by the section's name, in menu order. */
     final Map<String, SideNav> sections = new LinkedHashMap<>();

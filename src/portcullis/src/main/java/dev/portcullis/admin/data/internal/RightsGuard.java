@@ -1,0 +1,100 @@
+package dev.portcullis.admin.data.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.Authentication;
+
+import dev.portcullis.admin.AdminPermissions;
+import dev.portcullis.admin.GrantedRights;
+import dev.portcullis.admin.model.AdminModel;
+import dev.portcullis.admin.model.EntityLabels;
+
+/**
+ * The rule that nobody grants beyond their own rights, for entities whose admin declares
+ * {@link dev.portcullis.admin.ModelAdmin#rights()}: compares what a row grants before and after a save with what the
+ * editor holds. Superusers hold every right.
+ */
+final class RightsGuard {
+
+    private static final Logger log = LoggerFactory.getLogger(RightsGuard.class);
+
+    private RightsGuard() {
+    }
+
+    /**
+     * Why the editor may not save this row, in words for them; null when they may.
+     *
+     * @param stored the row as stored, or null for a new row
+     * @param submitted the row as the editor wants it saved
+     */
+    static <T> String refusal(AdminModel<T> model, T stored, T submitted, Authentication editor) {
+        GrantedRights<T> rights = model.admin().rights();
+        if (rights == null || editor == null || AdminPermissions.grants(editor, AdminPermissions.SUPERUSER)) {
+            return null;
+        }
+        Set<String> before = stored == null ? Set.of() : new TreeSet<>(rights.of(stored));
+        Set<String> added = new TreeSet<>(rights.of(submitted));
+        added.removeAll(before);
+        String label = model.label().toLowerCase(Locale.ROOT);
+        String why = null;
+        List<String> unheld = lacking(before, editor);
+        List<String> beyond = lacking(added, editor);
+        if (!unheld.isEmpty()) {
+            why = "You cannot change this " + label + ": it grants rights you do not hold (" + words(unheld) + ").";
+        } else if (beyond.contains(AdminPermissions.SUPERUSER)) {
+            why = "Only superusers can make someone a superuser.";
+        } else if (!beyond.isEmpty()) {
+            why = "You cannot grant rights you do not hold yourself (" + words(beyond) + ").";
+        } else if (!added.isEmpty() && ((stored != null && rights.appliesTo(stored, editor))
+                || rights.appliesTo(submitted, editor))) {
+            why = "You cannot raise your own rights (" + words(added) + "). Ask another administrator.";
+        }
+        if (why != null) {
+            log.warn("Refused a save of {} '{}' by '{}': {}", label,
+                    EntityLabels.of(stored != null ? stored : submitted), editor.getName(), why);
+        }
+        return why;
+    }
+
+    /**
+     * Why the editor may not delete this row or run an action on it, in words for them; null when they may. A row
+     * that grants rights the editor lacks (a superuser, a role with rights they do not hold) is out of their reach.
+     */
+    static <T> String refusalToTouch(AdminModel<T> model, T row, Authentication editor, String verb) {
+        GrantedRights<T> rights = model.admin().rights();
+        if (rights == null || editor == null || AdminPermissions.grants(editor, AdminPermissions.SUPERUSER)) {
+            return null;
+        }
+        List<String> unheld = lacking(new TreeSet<>(rights.of(row)), editor);
+        if (unheld.isEmpty()) {
+            return null;
+        }
+        String why = "You cannot " + verb + " this " + model.label().toLowerCase(Locale.ROOT)
+                + ": it grants rights you do not hold (" + words(unheld) + ").";
+        log.warn("Refused to {} {} '{}' for '{}': {}", verb, model.label().toLowerCase(Locale.ROOT),
+                EntityLabels.of(row), editor.getName(), why);
+        return why;
+    }
+
+    private static List<String> lacking(Set<String> rights, Authentication editor) {
+        return rights.stream().filter(right -> !AdminPermissions.grants(editor, right)).toList();
+    }
+
+    /** Rights as an administrator reads them: "superuser", "staff", "book:change". */
+    static String words(List<String> rights) {
+        return String.join(", ", rights.stream().map(right -> switch (right) {
+            case AdminPermissions.SUPERUSER -> "superuser";
+            case AdminPermissions.STAFF -> "staff";
+            default -> right;
+        }).toList());
+    }
+
+    static String words(Set<String> rights) {
+        return words(List.copyOf(rights));
+    }
+}

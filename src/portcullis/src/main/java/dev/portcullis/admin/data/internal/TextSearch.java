@@ -1,0 +1,106 @@
+package dev.portcullis.admin.data.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.metamodel.Attribute;
+
+/**
+ * A search box's text as predicates: every term must match one of the search paths, case-insensitively. For a path
+ * across a to-one relation ("author.name") the matching related ids are looked up first and the rows are matched by
+ * foreign key: then every term of the search is on the listed table itself, and PostgreSQL can combine a trigram
+ * index on the title with the index on author_id instead of joining and scanning. When very many related rows match,
+ * the plain join is used. Those look-ups are {@linkplain #resolve resolved} once per list state, not once per query.
+ */
+public final class TextSearch {
+
+    private static final int MAX_SEARCH_TERMS = 10;
+    /** Up to this many related rows matching a search are matched by foreign key rather than by a join. */
+    private static final int RELATED_MATCHES = 1_000;
+
+    /** One term on one path. */
+    record Match(String term, String path) {
+    }
+
+    private final EntityManager em;
+    private final EntityIds ids;
+
+    public TextSearch(EntityManager em, EntityIds ids) {
+        this.em = em;
+        this.ids = ids;
+    }
+
+    /** The search's terms, lower-cased, at most {@value #MAX_SEARCH_TERMS}. */
+    static List<String> terms(String search) {
+        return Arrays.stream(search.toLowerCase(Locale.ROOT).split("\\s+")).filter(t -> !t.isEmpty())
+                .limit(MAX_SEARCH_TERMS).toList();
+    }
+
+    /**
+     * For each term on each path across a to-one relation, the ids of the related rows that match it; a pair left
+     * out is matched by a join (a plain path, or too many related rows).
+     */
+    Map<Match, List<Object>> resolve(Class<?> type, List<String> terms, List<String> paths) {
+        Map<Match, List<Object>> matches = new LinkedHashMap<>();
+        for (String term : terms) {
+            for (String path : paths) {
+                List<Object> related = relatedIds(type, path, pattern(term));
+                if (related != null) {
+                    matches.put(new Match(term, path), List.copyOf(related));
+                }
+            }
+        }
+        return matches;
+    }
+
+    private List<Object> relatedIds(Class<?> type, String path, String pattern) {
+        int dot = path.indexOf('.');
+        if (dot <= 0 || path.indexOf('.', dot + 1) >= 0) {
+            return null;
+        }
+        Attribute<?, ?> attribute = em.getMetamodel().entity(type).getAttribute(path.substring(0, dot));
+        if (attribute.getPersistentAttributeType() != Attribute.PersistentAttributeType.MANY_TO_ONE
+                && attribute.getPersistentAttributeType() != Attribute.PersistentAttributeType.ONE_TO_ONE) {
+            return null;
+        }
+        Class<?> target = attribute.getJavaType();
+        List<Object> found = em.createQuery("select r." + ids.idName(target) + " from " + em.getMetamodel()
+                .entity(target).getName() + " r where lower(r." + path.substring(dot + 1) + ") like :pattern escape '\\'",
+                Object.class).setParameter("pattern", pattern).setMaxResults(RELATED_MATCHES + 1).getResultList();
+        return found.size() <= RELATED_MATCHES ? found : null;
+    }
+
+    /** Every term matches one of the paths, using the resolved related ids where there are some. */
+    Predicate predicate(List<String> terms, List<String> paths, Map<Match, List<Object>> matches, Joins joins,
+            CriteriaBuilder cb) {
+        List<Predicate> all = new ArrayList<>();
+        for (String term : terms) {
+            Predicate[] any = paths.stream().map(path -> textMatch(term, path, matches, joins, cb))
+                    .toArray(Predicate[]::new);
+            all.add(cb.or(any));
+        }
+        return cb.and(all.toArray(Predicate[]::new));
+    }
+
+    private Predicate textMatch(String term, String path, Map<Match, List<Object>> matches, Joins joins,
+            CriteriaBuilder cb) {
+        List<Object> related = matches.get(new Match(term, path));
+        if (related != null) {
+            String relation = path.substring(0, path.indexOf('.'));
+            Class<?> target = joins.root().getModel().getAttribute(relation).getJavaType();
+            return related.isEmpty() ? cb.disjunction() : joins.root().get(relation).get(ids.idName(target)).in(related);
+        }
+        return cb.like(cb.lower(joins.path(path).as(String.class)), pattern(term), '\\');
+    }
+
+    private static String pattern(String term) {
+        return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+}

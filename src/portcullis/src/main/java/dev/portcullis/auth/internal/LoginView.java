@@ -1,0 +1,89 @@
+package dev.portcullis.auth.internal;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+import dev.portcullis.admin.internal.AdminPageTitles;
+import dev.portcullis.admin.AdminProperties;
+import dev.portcullis.environment.internal.EnvironmentBanner;
+import dev.portcullis.environment.internal.EnvironmentInfo;
+import dev.portcullis.admin.ui.DashboardView;
+
+/**
+ * The sign-in page. The form posts to Spring Security; every failure, whatever its cause, comes back as
+ * {@code ?error} and shows the same message, so the page never tells which usernames exist.
+ */
+@Route("login")
+@AnonymousAllowed
+public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    /** Query parameter added to {@code ?error} when the sign-in throttle refused the attempt. */
+    public static final String THROTTLED = "throttled";
+    /** Query parameter for a sign-in that waited too long at its second step. */
+    static final String EXPIRED = "expired";
+    static final String EXPIRED_TITLE = "Sign-in timed out";
+    static final String EXPIRED_MESSAGE = "The code step was left open too long. Sign in again.";
+    static final String FAILURE_TITLE = "Incorrect username or password";
+    static final String THROTTLED_TITLE = "Too many failed sign-ins";
+    static final String THROTTLED_MESSAGE = "Sign-in is paused for a while after repeated failures. Try again later,"
+            + " or ask an administrator to lift the lock.";
+    static final String FAILURE_MESSAGE = "Check that you entered the correct username and password and try again.";
+
+    final LoginForm form = new LoginForm();
+    final LoginI18n i18n = LoginI18n.createDefault();
+
+    private final AdminPageTitles titles;
+
+    public LoginView(AdminProperties properties, AdminPageTitles titles, EnvironmentInfo environment) {
+        this.titles = titles;
+        addClassName("pc-login");
+        add(new EnvironmentBanner(environment));
+        setSizeFull();
+        setAlignItems(Alignment.CENTER);
+        setJustifyContentMode(JustifyContentMode.CENTER);
+
+        i18n.getForm().setTitle("Sign in");
+        i18n.getErrorMessage().setTitle(FAILURE_TITLE);
+        i18n.getErrorMessage().setMessage(FAILURE_MESSAGE);
+        form.setI18n(i18n);
+        form.setAction("login");
+        form.setForgotPasswordButtonVisible(false);
+
+        H1 title = new H1(properties.getSiteName());
+        title.addClassName("pc-login-title");
+        add(EnvironmentBanner.main(title, form));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken)) {
+            event.forwardTo(DashboardView.class);
+            return;
+        }
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        boolean throttled = parameters.containsKey(THROTTLED);
+        boolean expired = parameters.containsKey(EXPIRED);
+        i18n.getErrorMessage().setTitle(expired ? EXPIRED_TITLE : throttled ? THROTTLED_TITLE : FAILURE_TITLE);
+        i18n.getErrorMessage().setMessage(expired ? EXPIRED_MESSAGE : throttled ? THROTTLED_MESSAGE : FAILURE_MESSAGE);
+        form.setI18n(i18n);
+        form.setError(parameters.containsKey("error") || expired);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return titles.of("Sign in");
+    }
+}

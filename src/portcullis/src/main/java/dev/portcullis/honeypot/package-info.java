@@ -1,0 +1,7 @@
+/**
+ * The honeypot login page: its properties and auto-configuration.
+ */
+@NullMarked
+package dev.portcullis.honeypot;
+
+import org.jspecify.annotations.NullMarked;

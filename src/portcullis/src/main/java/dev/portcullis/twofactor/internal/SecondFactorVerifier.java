@@ -1,0 +1,127 @@
+package dev.portcullis.twofactor.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.portcullis.auth.AdminUser;
+import dev.portcullis.auth.AdminUserService;
+import dev.portcullis.auth.internal.LoginThrottleService;
+import dev.portcullis.twofactor.internal.TwoFactorService.Outcome;
+import dev.portcullis.twofactor.internal.TwoFactorService.RefusedException;
+import dev.portcullis.twofactor.internal.TwoFactorService.Verification;
+
+import jakarta.persistence.EntityManager;
+
+/**
+ * The one question every step with a code asks: is this code right for this user? Each answer is counted against the
+ * sign-in throttle (the same one passwords use) and is replay-safe: an authenticator time step, a texted code and a
+ * recovery code are each accepted at most once. Runs inside the caller's transaction.
+ */
+public final class SecondFactorVerifier {
+
+    private static final Logger log = LoggerFactory.getLogger(SecondFactorVerifier.class);
+
+    private final EntityManager em;
+    private final LoginThrottleService throttle;
+    private final AdminUserService users;
+    private final TotpCodes totp;
+    private final TextMessageCodes textMessages;
+    private final RecoveryCodes recoveryCodes;
+
+    public SecondFactorVerifier(EntityManager em, LoginThrottleService throttle, AdminUserService users, TotpCodes totp,
+            TextMessageCodes textMessages, RecoveryCodes recoveryCodes) {
+        this.em = em;
+        this.throttle = throttle;
+        this.users = users;
+        this.totp = totp;
+        this.textMessages = textMessages;
+        this.recoveryCodes = recoveryCodes;
+    }
+
+    /** The sign-in step: a current authenticator or texted code, or an unused recovery code. */
+    Verification verify(long userId, String input, String address) {
+        AdminUser user = user(em, userId);
+        // The slot is taken before the code is looked at, so parallel guesses get no more than the limit evaluated.
+        LoginThrottleService.Attempt slot = throttle.reserve(user.getUsername(), address);
+        if (!slot.allowed()) {
+            return new Verification(Outcome.THROTTLED, recoveryCodes.left(userId));
+        }
+        TwoFactorSecret secret = em.find(TwoFactorSecret.class, userId);
+        if (secret == null) {
+            throttle.passed(slot);
+            return new Verification(Outcome.NOT_ENABLED, 0);
+        }
+        Outcome outcome = check(user, secret, input);
+        if (!outcome.accepted()) {
+            throttle.failed(slot);
+            if (outcome == Outcome.REPLAYED) {
+                log.warn("Refused a replayed two-factor code for '{}' from {}", user.getUsername(), address);
+            }
+            return new Verification(outcome, recoveryCodes.left(userId));
+        }
+        throttle.passed(slot); // the run of failures ends when the sign-in completes
+        if (outcome == Outcome.RECOVERY_CODE_ACCEPTED) {
+            log.info("User '{}' used a recovery code; {} left", user.getUsername(), recoveryCodes.left(userId));
+        }
+        return new Verification(outcome, recoveryCodes.left(userId));
+    }
+
+    /**
+     * A management step: the user proves who they are again with their password and a current code (not a recovery
+     * code). A failure is counted and refused; the caller's transaction must commit it.
+     */
+    AdminUser reconfirm(long userId, String password, String code, String address) {
+        AdminUser user = user(em, userId);
+        requireNotThrottled(user.getUsername(), address);
+        boolean passwordRight = users.passwordMatches(userId, password);
+        TwoFactorSecret secret = em.find(TwoFactorSecret.class, userId);
+        if (secret == null) {
+            throw new RefusedException("Two-factor sign-in is not on for your account.", Outcome.NOT_ENABLED);
+        }
+        String digits = digits(code);
+        Outcome outcome = digits.length() == Totp.DIGITS ? check(user, secret, digits) : Outcome.WRONG;
+        if (!passwordRight || !outcome.accepted()) {
+            throttle.recordFailure(user.getUsername(), address);
+            throw new RefusedException(outcome == Outcome.REPLAYED
+                    ? "That code was used already. Wait for the next one and try again."
+                    : "Your password or the code from your authenticator app is not right.", outcome);
+        }
+        return user;
+    }
+
+    void requireNotThrottled(String username, String address) {
+        if (!throttle.check(username, address).allowed()) {
+            throw new RefusedException("Too many failed attempts. Try again later, or ask an administrator to lift the"
+                    + " lock.", Outcome.THROTTLED);
+        }
+    }
+
+    void recordFailure(String username, String address) {
+        throttle.recordFailure(username, address);
+    }
+
+    private Outcome check(AdminUser user, TwoFactorSecret secret, String input) {
+        String code = digits(input);
+        if (code.length() == Totp.DIGITS && TwoFactorService.SMS.equals(secret.method())) {
+            return textMessages.check(secret, code);
+        }
+        if (code.length() == Totp.DIGITS) {
+            return totp.check(user, secret, code);
+        }
+        return recoveryCodes.use(user.getId(), input) ? Outcome.RECOVERY_CODE_ACCEPTED : Outcome.WRONG;
+    }
+
+    /** The user, or a refusal when the account was deleted in the meantime. */
+    static AdminUser user(EntityManager em, long userId) {
+        AdminUser user = em.find(AdminUser.class, userId);
+        if (user == null) {
+            throw new RefusedException("Your account no longer exists.", Outcome.NOT_ENABLED);
+        }
+        return user;
+    }
+
+    /** A code as typed, without the spaces some apps show in the middle. */
+    static String digits(String input) {
+        return input == null ? "" : input.replace(" ", "").strip();
+    }
+}

@@ -1,0 +1,172 @@
+package dev.portcullis.twofactor.internal;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+
+import dev.portcullis.admin.internal.AdminPageTitles;
+import dev.portcullis.admin.AdminProperties;
+import dev.portcullis.admin.ui.MainLayout;
+import dev.portcullis.auth.AdminPrincipal;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * A user's own two-factor settings: whether it is on, how many recovery codes are left, and the ways to set up a new
+ * authenticator, make new recovery codes or turn it off. The last two need the password and a current code.
+ */
+@Route(value = "two-factor/manage", layout = MainLayout.class)
+@RolesAllowed("STAFF")
+public class TwoFactorSettingsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy");
+
+    private final TwoFactorService service;
+    private final AdminPageTitles titles;
+    private final String siteName;
+
+    final Paragraph status = new Paragraph();
+    final Button setUp = new Button();
+    final Button newCodes = new Button("Make new recovery codes");
+    final Button turnOff = new Button("Turn off");
+    final Div result = new Div();
+
+    /** The dialog asking for password and code, while open. */
+    Dialog confirmation;
+    PasswordField password;
+    TextField code;
+    Div problem;
+
+    public TwoFactorSettingsView(TwoFactorService service, AdminPageTitles titles, AdminProperties admin) {
+        this.service = service;
+        this.titles = titles;
+        this.siteName = admin.getSiteName();
+        addClassName("pc-two-factor-settings");
+        status.setId("two-factor-status");
+        setUp.setId("two-factor-set-up");
+        newCodes.setId("two-factor-new-codes");
+        turnOff.setId("two-factor-turn-off");
+        turnOff.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        setUp.addClickListener(click -> UI.getCurrent().navigate(TwoFactorSetupView.class));
+        newCodes.addClickListener(click -> ask("Make new recovery codes",
+                "Your old recovery codes stop working.", this::makeNewCodes));
+        turnOff.addClickListener(click -> ask("Turn off two-factor sign-in",
+                "Signing in will need only your password.", this::disable));
+        add(new H1("Two-factor sign-in"), status, new HorizontalLayout(setUp, newCodes, turnOff), result);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        refresh();
+    }
+
+    private void refresh() {
+        TwoFactorService.Status current = service.status(user().getUserId());
+        if (current.enabled()) {
+            status.setText("On since " + DATE.format(current.enabledAt().atOffset(ZoneOffset.UTC))
+                    + (current.textMessages() ? ", with codes texted to " + current.phone() + " (the weaker method)"
+                            : ", with an authenticator app") + ". "
+                    + current.recoveryCodesLeft() + (current.recoveryCodesLeft() == 1 ? " recovery code" : " recovery codes")
+                    + " left." + (current.recoveryCodesLeft() < 3 ? " Make new ones soon." : ""));
+            setUp.setText("Set up again");
+        } else {
+            status.setText("Off. Signing in needs only your password.");
+            setUp.setText("Set up");
+            setUp.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        }
+        newCodes.setVisible(current.enabled());
+        // Offered only when it is allowed; the service refuses it for a user it is required for either way.
+        turnOff.setVisible(current.enabled() && !service.isRequiredFor(user()));
+    }
+
+    private void ask(String title, String consequence, Runnable action) {
+        confirmation = new Dialog();
+        confirmation.setHeaderTitle(title);
+        password = new PasswordField("Your password");
+        password.setId("confirm-password");
+        code = new TextField("Code from your app");
+        code.setId("confirm-code");
+        code.getElement().setAttribute("autocomplete", "one-time-code");
+        problem = new Div();
+        problem.addClassName("pc-problems");
+        problem.getElement().setAttribute("role", "alert");
+        Button go = new Button(title, click -> action.run());
+        go.setId("confirm-two-factor-change");
+        go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button close = new Button("Cancel", click -> confirmation.close());
+        VerticalLayout body = new VerticalLayout(new Paragraph(consequence), password, code, problem);
+        if (service.status(user().getUserId()).textMessages()) {
+            code.setLabel("Code we text to you");
+            Button text = new Button("Text me a code", click -> {
+                try {
+                    service.sendSignInCode(user().getUserId());
+                    problem.setText("");
+                } catch (TwoFactorService.RefusedException refused) {
+                    problem.setText(refused.getMessage());
+                }
+            });
+            text.setId("confirm-send-sms");
+            body.addComponentAtIndex(2, text);
+        }
+        confirmation.add(body);
+        confirmation.getFooter().add(close, go);
+        confirmation.open();
+    }
+
+    void makeNewCodes() {
+        try {
+            List<String> codes = service.regenerateRecoveryCodes(user().getUserId(), password.getValue(),
+                    code.getValue(), TwoFactorSetupView.address());
+            confirmation.close();
+            result.removeAll();
+            result.add(new H2("New recovery codes"), new RecoveryCodesPanel(siteName, user().getUsername(), codes));
+            refresh();
+        } catch (TwoFactorService.RefusedException refused) {
+            refusedInDialog(refused);
+        }
+    }
+
+    void disable() {
+        try {
+            service.disable(user().getUserId(), password.getValue(), code.getValue(), TwoFactorSetupView.address());
+            confirmation.close();
+            result.removeAll();
+            refresh();
+        } catch (TwoFactorService.RefusedException refused) {
+            refusedInDialog(refused);
+        }
+    }
+
+    private void refusedInDialog(TwoFactorService.RefusedException refused) {
+        code.clear();
+        problem.setText(refused.getMessage());
+    }
+
+    private static AdminPrincipal user() {
+        return (AdminPrincipal) SecurityContextHolder.getContext().getAuthentication().getPrincipal();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return titles.of("Two-factor sign-in");
+    }
+}

@@ -1,0 +1,314 @@
+package dev.portcullis.twofactor.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+
+import dev.portcullis.admin.internal.AdminPageTitles;
+import dev.portcullis.admin.AdminProperties;
+import dev.portcullis.auth.AdminPrincipal;
+import dev.portcullis.auth.internal.PendingSignIn;
+import dev.portcullis.auth.internal.SecondFactorSignIn;
+import dev.portcullis.environment.internal.EnvironmentBanner;
+import dev.portcullis.environment.internal.EnvironmentInfo;
+
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * The setup wizard: why and how, scan the QR code, confirm a code, store the recovery codes. Nothing is stored until
+ * the code is confirmed, so cancelling at any step changes nothing, and setting up again replaces the old
+ * authenticator only at that moment. Users who must have a second factor arrive here straight from the password.
+ */
+@Route("two-factor/setup")
+@PermitAll
+public class TwoFactorSetupView extends VerticalLayout implements HasDynamicTitle {
+
+    public static final String WRONG = "That code is not right. Check that your device's clock is set automatically and "
+            + "enter the code your app shows now.";
+
+    private final TwoFactorService service;
+    private final SecondFactorSignIn signIn;
+    private final AdminPageTitles titles;
+    private final String adminPath;
+    private final String siteName;
+
+    public final Span progress = new Span();
+    final Div step = new Div();
+    final Button back = new Button("Back");
+    public final Button next = new Button("Next");
+    public final Button cancel = new Button("Cancel");
+    public final TextField code = new TextField("Code from your app");
+    public final Div problem = new Div();
+
+    public static final String APP = "Authenticator app (recommended)";
+    public static final String TEXT = "Text message (weaker)";
+
+    public final RadioButtonGroup<String> method = new RadioButtonGroup<>("Method");
+    public final TextField phone = new TextField("Mobile number");
+    public final Button sendCode = new Button("Text me a code");
+    final Div sent = new Div();
+
+    int stepNumber;
+    public TwoFactorService.Enrolment enrolment;
+    public RecoveryCodesPanel recoveryCodes;
+
+    public TwoFactorSetupView(TwoFactorService service, SecondFactorSignIn signIn, AdminProperties admin,
+            AdminPageTitles titles, EnvironmentInfo environment) {
+        this.service = service;
+        this.signIn = signIn;
+        this.titles = titles;
+        this.adminPath = admin.getPath();
+        this.siteName = admin.getSiteName();
+        addClassName("pc-two-factor");
+        setAlignItems(Alignment.CENTER);
+        add(new EnvironmentBanner(environment));
+        H1 title = new H1(siteName);
+        title.addClassName("pc-login-title");
+
+        progress.setId("two-factor-step");
+        progress.addClassName("pc-count");
+        back.setId("two-factor-back");
+        next.setId("two-factor-next");
+        next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        cancel.setId("two-factor-cancel");
+        back.addClickListener(click -> show(stepNumber - 1));
+        next.addClickListener(click -> next());
+        cancel.addClickListener(click -> leave(false));
+        sendCode.addClickListener(click -> sendCode());
+        code.setId("two-factor-code");
+        code.setWidth("16rem");
+        code.setMaxLength(7);
+        code.getElement().setAttribute("autocomplete", "one-time-code");
+        code.getElement().setAttribute("inputmode", "numeric");
+        problem.addClassName("pc-problems");
+        problem.getElement().setAttribute("role", "alert");
+
+        VerticalLayout card = new VerticalLayout(new H2("Set up two-factor sign-in"), progress, step,
+                new HorizontalLayout(back, next, cancel));
+        card.addClassName("pc-two-factor-card");
+        card.setMaxWidth("34rem");
+        add(EnvironmentBanner.main(title, card));
+        show(1);
+    }
+
+    private void show(int number) {
+        stepNumber = number;
+        step.removeAll();
+        problem.setText("");
+        back.setVisible(number == 2 || number == 3);
+        cancel.setVisible(number < 4);
+        next.setEnabled(true);
+        switch (number) {
+            case 1 -> why();
+            case 2 -> scan();
+            case 3 -> confirm();
+            default -> codes();
+        }
+    }
+
+    private void why() {
+        progress.setText("Step 1 of 4 · Why and how");
+        method.setId("two-factor-method");
+        if (service.textMessagesAvailable()) {
+            method.setItems(APP, TEXT);
+            method.setHelperText("An authenticator app (Google or Microsoft Authenticator, 1Password, Bitwarden, Aegis,"
+                    + " FreeOTP) works offline and cannot be intercepted. Text messages can be intercepted, and a SIM "
+                    + "swap hands your number to someone else: choose them only if you cannot use an app.");
+        } else {
+            method.setItems(APP);
+            method.setHelperText("An app such as Google Authenticator, Microsoft Authenticator, 1Password, Bitwarden, "
+                    + "Aegis or FreeOTP on your phone or computer.");
+        }
+        if (method.getValue() == null) {
+            method.setValue(APP);
+        }
+        step.add(new Paragraph("A password alone can be guessed, phished or leaked. With two-factor sign-in you also "
+                + "enter a six-digit code that your authenticator app makes anew every 30 seconds, so a stolen "
+                + "password is not enough to get in."), method);
+        next.setText("Next");
+    }
+
+    private void scan() {
+        boolean text = TEXT.equals(method.getValue());
+        if (enrolment == null || enrolment.textMessages() != text) {
+            enrolment = text ? service.beginTextMessageSetup(username()) : service.beginSetup(username());
+        }
+        if (text) {
+            phoneStep();
+            return;
+        }
+        progress.setText("Step 2 of 4 · Scan");
+        byte[] png = qrCode(enrolment.uri());
+        Image qr = new Image(DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                new ByteArrayInputStream(png), "two-factor-qr.png", "image/png", png.length)),
+                "QR code to scan with your authenticator app");
+        qr.setId("two-factor-qr");
+        qr.setWidth("220px");
+        qr.setHeight("220px");
+        Span secret = new Span(enrolment.groupedSecret());
+        secret.setId("two-factor-secret");
+        secret.addClassName("pc-secret");
+        step.add(new Paragraph("Open your authenticator app, add an account and scan this code."), qr,
+                new Paragraph("Cannot scan it? Enter this key by hand (time-based, account " + username() + "):"),
+                secret);
+        next.setText("Next");
+    }
+
+    private void phoneStep() {
+        progress.setText("Step 2 of 4 · Your number");
+        phone.setId("two-factor-phone");
+        phone.setPlaceholder("+44 7700 900123");
+        phone.setHelperText("International format, starting with + and the country code.");
+        phone.getElement().setAttribute("autocomplete", "tel");
+        sendCode.setId("two-factor-send-code");
+        sent.setId("two-factor-sent");
+        step.add(new Paragraph("We text a six-digit code to this number now, and each time you sign in."), phone,
+                sendCode, sent, problem);
+        next.setEnabled(enrolment != null && sent.getText() != null && !sent.getText().isEmpty());
+    }
+
+    void sendCode() {
+        try {
+            service.sendSetupCode(enrolment, phone.getValue());
+            problem.setText("");
+            sent.setText("Code sent to " + phone.getValue().strip() + ". It is valid for a few minutes.");
+            next.setEnabled(true);
+        } catch (TwoFactorService.RefusedException refused) {
+            problem.setText(refused.getMessage());
+        }
+    }
+
+    private void confirm() {
+        progress.setText("Step 3 of 4 · Confirm");
+        code.clear();
+        code.setInvalid(false);
+        step.add(new Paragraph(enrolment.textMessages() ? "Enter the six-digit code we texted to you."
+                : "Enter the six-digit code your app shows now for " + siteName + "."), code, problem);
+        code.focus();
+        next.setText("Confirm");
+    }
+
+    private void codes() {
+        progress.setText("Step 4 of 4 · Recovery codes");
+        step.add(recoveryCodes);
+        next.setText("Done");
+        next.setEnabled(recoveryCodes.stored.getValue());
+        recoveryCodes.stored.addValueChangeListener(change -> next.setEnabled(change.getValue()));
+    }
+
+    private void next() {
+        switch (stepNumber) {
+            case 1, 2 -> show(stepNumber + 1);
+            case 3 -> submitCode();
+            default -> leave(true);
+        }
+    }
+
+    void submitCode() {
+        PendingSignIn pending = SecondFactorSignIn.current().orElse(null);
+        if (pending != null && signIn.expired(pending, service.pendingTimeout(pending.getStep()))) {
+            // Checked when the code is submitted, not only when the user navigates.
+            TwoFactorGuard.startOver(adminPath, true);
+            return;
+        }
+        try {
+            List<String> codes = service.confirm(userId(), enrolment, code.getValue(), address());
+            recoveryCodes = new RecoveryCodesPanel(siteName, username(), codes);
+            enrolment = null;
+            show(4);
+        } catch (TwoFactorService.RefusedException refused) {
+            code.clear();
+            code.setInvalid(true);
+            problem.setText(refused.outcome() == TwoFactorService.Outcome.WRONG ? WRONG : refused.getMessage());
+        }
+    }
+
+    /** Done or cancelled: a sign-in in progress finishes (or starts over); a signed-in user goes back. */
+    private void leave(boolean done) {
+        enrolment = null;
+        PendingSignIn pending = SecondFactorSignIn.current().orElse(null);
+        if (pending != null) {
+            if (done) {
+                try {
+                    signIn.complete(pending, service.pendingTimeout(pending.getStep()));
+                    UI.getCurrent().getPage().setLocation(adminPath + "/");
+                } catch (SecondFactorSignIn.ExpiredException tooLate) {
+                    TwoFactorGuard.startOver(adminPath, true);
+                }
+            } else {
+                TwoFactorGuard.startOver(adminPath);
+            }
+            return;
+        }
+        UI.getCurrent().navigate(TwoFactorSettingsView.class);
+    }
+
+    private long userId() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof PendingSignIn pending) {
+            return pending.getUserId();
+        }
+        if (authentication != null && authentication.getPrincipal() instanceof AdminPrincipal user) {
+            return user.getUserId();
+        }
+        throw new org.springframework.security.access.AccessDeniedException("Not signed in");
+    }
+
+    private String username() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication instanceof PendingSignIn pending ? pending.getUsername() : authentication.getName();
+    }
+
+    static String address() {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        return request == null ? null : request.getRemoteAddr();
+    }
+
+    static byte[] qrCode(String text) {
+        try {
+            var matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 220, 220,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            MatrixToImageWriter.writeToStream(matrix, "PNG", png);
+            return png.toByteArray();
+        } catch (WriterException | IOException e) {
+            throw new UncheckedIOException(new IOException("Could not draw the QR code", e));
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return titles.of("Set up two-factor sign-in");
+    }
+}
