@@ -21,7 +21,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteParameters;
 
-import dev.portcullis.admin.model.ValueLabels;
+import dev.portcullis.admin.model.internal.ValueLabels;
 import dev.portcullis.admin.ui.internal.AccessDeniedView;
 import dev.portcullis.admin.ui.DashboardView;
 import dev.portcullis.admin.ui.EntityFormView;

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import dev.portcullis.auth.internal.AdminSession;
+import dev.portcullis.auth.internal.SessionTracker;
 
 /**
  * Every way a session ends is recorded with when, why and (for an administrator's doing) by whom, in the columns

@@ -29,6 +29,7 @@ import dev.portcullis.admin.internal.AdminAssetsFilter;
 import dev.portcullis.admin.internal.AdminChecks;
 import dev.portcullis.admin.internal.AdminPageTitles;
 import dev.portcullis.admin.internal.AdminUrlAnnouncer;
+import dev.portcullis.admin.internal.AdminRoutePackages;
 
 /**
  * The admin shell: its path, layout, dashboard and navigation. Adds the active features' packages to Vaadin's route
@@ -85,8 +86,8 @@ public final class AdminAutoConfiguration {
     /** Dates and numbers in the browser's locale (unless an I18NProvider chooses among its languages). */
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    dev.portcullis.admin.ui.BrowserLocale portcullisBrowserLocale() {
-        return new dev.portcullis.admin.ui.BrowserLocale();
+    dev.portcullis.admin.ui.internal.BrowserLocale portcullisBrowserLocale() {
+        return new dev.portcullis.admin.ui.internal.BrowserLocale();
     }
 
     @Bean
@@ -185,13 +186,13 @@ public final class AdminAutoConfiguration {
 
     /** The security audit: a menu entry and a dashboard badge, both for superusers only. */
     @Bean
-    AdminMenuContributor portcullisSecurityAuditMenu(dev.portcullis.checks.CheckRegistry checks) {
+    AdminMenuContributor portcullisSecurityAuditMenu(dev.portcullis.checks.internal.CheckRegistry checks) {
         return () -> java.util.List.of(AdminMenuItem.navigation("Security audit",
                 dev.portcullis.admin.ui.internal.SecurityAuditView.PATH, "vaadin:shield", 990, AdminPermissions.SUPERUSER)
                 .inSection(AdminMenuItem.SECTION_AUDIT)
                 .withCount(() -> {
                     // The latest report is kept by the registry, so the count costs nothing per page.
-                    dev.portcullis.checks.CheckReport report = checks.latest();
+                    dev.portcullis.checks.internal.CheckReport report = checks.latest();
                     long open = report.count(dev.portcullis.checks.CheckLevel.CRITICAL)
                             + report.count(dev.portcullis.checks.CheckLevel.ERROR)
                             + report.count(dev.portcullis.checks.CheckLevel.WARNING);

@@ -45,6 +45,7 @@ import dev.portcullis.auth.internal.SessionTrackingFilter;
 import dev.portcullis.auth.internal.SignInCsrfTokens;
 import dev.portcullis.auth.internal.ThrottlingAuthenticationProvider;
 import dev.portcullis.auth.internal.UserAdmins;
+import dev.portcullis.auth.internal.LoginThrottle;
 
 /**
  * Sign-in for the admin: users and roles in the database, Argon2id hashes, the Vaadin login view and the

@@ -14,6 +14,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 import dev.portcullis.checks.Check;
+import dev.portcullis.cluster.internal.ClusterChecks;
+import dev.portcullis.cluster.internal.ClusterJobs;
+import dev.portcullis.cluster.internal.ClusterNodes;
 
 /**
  * Several nodes on one database: job claims so periodic work runs once per cluster, each node's heartbeat, and the

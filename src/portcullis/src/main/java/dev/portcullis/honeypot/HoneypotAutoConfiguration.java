@@ -82,7 +82,7 @@ public final class HoneypotAutoConfiguration {
     @Bean
     @ConditionalOnBooleanProperty(name = "portcullis.honeypot.enabled", matchIfMissing = true)
     HoneypotWorker portcullisHoneypotWorker(HoneypotService service, HoneypotAlerts alerts,
-            ObjectProvider<dev.portcullis.cluster.ClusterJobs> jobs) {
+            ObjectProvider<dev.portcullis.cluster.internal.ClusterJobs> jobs) {
         return new HoneypotWorker(service, alerts, jobs.getIfAvailable());
     }
 

@@ -53,6 +53,8 @@ import dev.portcullis.twofactor.internal.TwoFactorGuard;
 import dev.portcullis.twofactor.internal.TwoFactorPolicy;
 import dev.portcullis.twofactor.internal.TwoFactorReset;
 import dev.portcullis.twofactor.internal.TwoFactorService;
+import dev.portcullis.twofactor.internal.RecoveryCode;
+import dev.portcullis.twofactor.internal.TwoFactorSecret;
 
 /** Two-factor sign-in: the service, the step after the password, the wizard and its guard, and its checks. */
 @AutoConfiguration(after = AuthAutoConfiguration.class,

@@ -22,11 +22,14 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import dev.portcullis.PortcullisContextRunner;
 import dev.portcullis.admin.AdminMenuItem;
-import dev.portcullis.admin.AdminPageTitles;
+import dev.portcullis.admin.internal.AdminPageTitles;
 import dev.portcullis.admin.AdminProperties;
-import dev.portcullis.admin.ui.AdminMenu;
+import dev.portcullis.admin.ui.internal.AdminMenu;
 import dev.portcullis.admin.ui.MainLayout;
-import dev.portcullis.auth.LoginView;
+import dev.portcullis.auth.internal.LoginView;
+import dev.portcullis.environment.internal.EnvironmentBanner;
+import dev.portcullis.environment.internal.EnvironmentInfo;
+import dev.portcullis.environment.internal.PlainErrorPage;
 
 /**
  * {@code portcullis.environment.banner.enabled=false}: no coloured strip on sign-in and error pages, no badge or tint

@@ -36,6 +36,8 @@ import dev.portcullis.demo.DemoApplication;
 import dev.portcullis.demo.shop.Genre;
 import dev.portcullis.demo.shop.OrderLine;
 import dev.portcullis.testsupport.BookshopKaribuTest;
+import dev.portcullis.admin.ui.internal.DateInput;
+import dev.portcullis.admin.ui.internal.InlineRows;
 
 /** What admins read: rows by name, labels for attributes and constants, their locale, messages with the limits. */
 @SpringBootTest(classes = DemoApplication.class)

@@ -27,6 +27,8 @@ import com.vaadin.flow.router.RouteParameters;
 
 import dev.portcullis.demo.DemoApplication;
 import dev.portcullis.testsupport.BookshopKaribuTest;
+import dev.portcullis.admin.ui.internal.SecurityAuditView;
+import dev.portcullis.admin.ui.internal.ThemeToggle;
 
 @SpringBootTest(classes = DemoApplication.class)
 @ActiveProfiles("test")

@@ -24,7 +24,7 @@ import dev.portcullis.admin.AdminChange.FieldChange;
 import dev.portcullis.admin.data.AdminEntityService;
 import dev.portcullis.admin.model.AdminModel;
 import dev.portcullis.admin.model.AdminRegistry;
-import dev.portcullis.admin.model.ValueLabels;
+import dev.portcullis.admin.model.internal.ValueLabels;
 import dev.portcullis.auth.AdminUser;
 import dev.portcullis.auth.AdminUserService;
 import dev.portcullis.checks.CheckMessage;

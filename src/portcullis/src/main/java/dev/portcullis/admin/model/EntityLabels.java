@@ -15,6 +15,7 @@ import dev.portcullis.admin.model.internal.Names;
 import dev.portcullis.admin.model.internal.PropertyValues;
 
 import dev.portcullis.admin.ModelAdmin;
+import dev.portcullis.admin.model.internal.ValueLabels;
 
 /**
  * How a row is named on screen (Django's {@code __str__}): its {@link ModelAdmin#toLabel} or
@@ -24,7 +25,7 @@ import dev.portcullis.admin.ModelAdmin;
  */
 public final class EntityLabels {
 
-    static final List<String> NAME_ATTRIBUTES =
+    public static final List<String> NAME_ATTRIBUTES =
             List.of("name", "title", "label", "displayName", "fullName", "username", "email", "code");
 
     /**
@@ -47,7 +48,7 @@ public final class EntityLabels {
     }
 
     /** Whether the admin's class writes a {@code toLabel} of its own. */
-    static boolean overridesToLabel(ModelAdmin<?> admin) {
+    public static boolean overridesToLabel(ModelAdmin<?> admin) {
         for (Class<?> c = admin.getClass(); c != null && c != ModelAdmin.class; c = c.getSuperclass()) {
             for (java.lang.reflect.Method method : c.getDeclaredMethods()) {
                 if (method.getName().equals("toLabel") && method.getParameterCount() == 1 && !method.isBridge()) {

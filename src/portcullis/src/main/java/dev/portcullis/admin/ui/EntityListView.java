@@ -67,6 +67,7 @@ import jakarta.annotation.security.RolesAllowed;
 import dev.portcullis.admin.ui.internal.BulkBar;
 import dev.portcullis.admin.ui.internal.CellFormat;
 import dev.portcullis.admin.ui.internal.EntityChoices;
+import dev.portcullis.admin.ui.internal.DateInput;
 
 /**
  * The list of one entity: search, filters, server-side sorting and paging. Everything the user chose lives in
@@ -77,7 +78,7 @@ import dev.portcullis.admin.ui.internal.EntityChoices;
 @RolesAllowed("STAFF")
 public class EntityListView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    static final String SEARCH = "q";
+    public static final String SEARCH = "q";
     static final String SORT = "o";
     static final String PAGE = "p";
     static final String PAGE_OUT_OF_RANGE = "There is no page with that number. Showing the first page.";
@@ -596,7 +597,7 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
                 }
                 select.setItems(values);
                 select.setItemLabelGenerator(v -> v.isEmpty() ? "All"
-                        : dev.portcullis.admin.model.ValueLabels.ofConstant(field.javaType(), v));
+                        : dev.portcullis.admin.model.internal.ValueLabels.ofConstant(field.javaType(), v));
                 select.addValueChangeListener(change -> filterChanged(change.isFromClient(), name, change.getValue()));
                 yield select;
             }

@@ -42,6 +42,8 @@ import dev.portcullis.environment.internal.EnvironmentInfo;
 
 import jakarta.annotation.security.RolesAllowed;
 import dev.portcullis.admin.ui.internal.AdminMenu;
+import dev.portcullis.admin.ui.internal.GlobalSearch;
+import dev.portcullis.admin.ui.internal.ThemeToggle;
 
 /**
  * The frame around every admin view: a header (banner landmark) with a skip link, the site name and the user's
@@ -207,7 +209,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
     /** Every navigation entry's label, sections in order, for tests. */
-    List<String> entries() {
+    public List<String> entries() {
         List<String> labels = new ArrayList<>();
         navigation.getItems().forEach(item -> labels.add(item.getLabel()));
         sections.values().forEach(section -> section.getItems().forEach(item -> labels.add(item.getLabel())));

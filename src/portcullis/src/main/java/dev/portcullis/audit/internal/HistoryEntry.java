@@ -42,7 +42,7 @@ public record HistoryEntry(long id, Instant occurredAt, String username, AdminCh
     /** An attribute's label as the entity's admin names it ("Published on", "ISBN"); humanised when it has none. */
     static String fieldLabel(java.util.Optional<? extends dev.portcullis.admin.model.AdminModel<?>> model, String path) {
         return model.flatMap(m -> m.field(path)).map(dev.portcullis.admin.model.AdminField::label)
-                .orElseGet(() -> dev.portcullis.admin.model.Names.humanize(path));
+                .orElseGet(() -> dev.portcullis.admin.model.internal.Names.humanize(path));
     }
 
     private static String quote(String value) {

@@ -14,7 +14,7 @@ import jakarta.persistence.Version;
  */
 @Entity
 @Table(name = "portcullis_login_throttle")
-class LoginThrottle {
+public class LoginThrottle {
 
     @Id
     @Column(name = "throttle_key", length = 300)

@@ -171,7 +171,7 @@ public class SessionTracker {
         return session != null && sessionId != null && hash(sessionId).equals(session.getSessionHash());
     }
 
-    List<AdminSession> openSessions(long userId) {
+    public List<AdminSession> openSessions(long userId) {
         return em.createQuery("select s from AdminSession s where s.userId = :user and s.endedAt is null",
                 AdminSession.class).setParameter("user", userId).getResultList();
     }
@@ -181,7 +181,7 @@ public class SessionTracker {
                 .setParameter("hash", hash(sessionId)).getResultList().stream().findFirst().orElse(null);
     }
 
-    static String hash(String sessionId) {
+    public static String hash(String sessionId) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(sessionId.getBytes(StandardCharsets.UTF_8)));

@@ -35,14 +35,14 @@ public class HoneypotWorker implements SmartLifecycle, DisposableBean {
             runnable -> daemon(runnable, "honeypot-timer"));
     private final AtomicLong dropped = new AtomicLong();
     private volatile boolean running;
-    private final dev.portcullis.cluster.ClusterJobs jobs;
+    private final dev.portcullis.cluster.internal.ClusterJobs jobs;
 
     public HoneypotWorker(HoneypotService service, HoneypotAlerts alerts) {
         this(service, alerts, null);
     }
 
     /** With job claims, so retention and digests run on one node of a cluster per round, not on each. */
-    public HoneypotWorker(HoneypotService service, HoneypotAlerts alerts, dev.portcullis.cluster.ClusterJobs jobs) {
+    public HoneypotWorker(HoneypotService service, HoneypotAlerts alerts, dev.portcullis.cluster.internal.ClusterJobs jobs) {
         this.service = service;
         this.alerts = alerts;
         this.jobs = jobs;

@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 /** One single-use recovery code, kept only as a keyed hash. */
 @Entity
 @Table(name = "portcullis_recovery_code")
-class RecoveryCode {
+public class RecoveryCode {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -11,7 +11,7 @@ import jakarta.persistence.Version;
 /** A user's confirmed authenticator: the TOTP secret, encrypted, and the last time step a code was accepted for. */
 @Entity
 @Table(name = "portcullis_two_factor")
-class TwoFactorSecret {
+public class TwoFactorSecret {
 
     @Id
     @Column(name = "user_id")

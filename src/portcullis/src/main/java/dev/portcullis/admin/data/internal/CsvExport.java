@@ -19,7 +19,7 @@ import org.hibernate.proxy.HibernateProxy;
 import jakarta.persistence.Entity;
 
 import dev.portcullis.admin.model.AdminModel;
-import dev.portcullis.admin.model.DisplayValues;
+import dev.portcullis.admin.model.internal.DisplayValues;
 import dev.portcullis.admin.model.EntityLabels;
 import dev.portcullis.admin.model.ListColumn;
 import dev.portcullis.admin.model.internal.PropertyValues;

@@ -19,6 +19,7 @@ import dev.portcullis.admin.model.internal.PropertyValues;
 import jakarta.persistence.EntityManager;
 import dev.portcullis.admin.data.InlineEdits;
 import dev.portcullis.admin.data.RightsRefusedException;
+import dev.portcullis.admin.data.ActionOutcome;
 
 /**
  * Changes administered rows: saves (with their inline rows) and custom actions, each checked against the user's

@@ -154,7 +154,7 @@ public final class EntityQueries {
      * The earliest and latest value of a date attribute among the matching rows (for the list's date drill-down),
      * or null when no row has one. One aggregate query, under the same rights and filters as the list.
      */
-    <T> Object[] dateSpan(AdminModel<T> model, ListCriteria criteria, String path) {
+    public <T> Object[] dateSpan(AdminModel<T> model, ListCriteria criteria, String path) {
         Authentication user = AdminAccess.require(model, AdminOperation.VIEW);
         criteria.checkFor(model);
         CriteriaBuilder cb = em.getCriteriaBuilder();

@@ -23,7 +23,7 @@ import dev.portcullis.admin.model.AdminModel;
 import dev.portcullis.admin.model.EntityLabels;
 import dev.portcullis.admin.model.FieldKind;
 import dev.portcullis.admin.model.internal.PropertyValues;
-import dev.portcullis.admin.model.ValueLabels;
+import dev.portcullis.admin.model.internal.ValueLabels;
 
 import jakarta.persistence.PersistenceUnitUtil;
 

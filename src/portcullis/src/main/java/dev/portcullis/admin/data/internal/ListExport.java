@@ -15,9 +15,9 @@ import dev.portcullis.admin.model.AdminField;
 import dev.portcullis.admin.model.AdminModel;
 import dev.portcullis.admin.model.FieldKind;
 import dev.portcullis.admin.model.ListColumn;
-import dev.portcullis.admin.model.Names;
+import dev.portcullis.admin.model.internal.Names;
 import dev.portcullis.admin.model.SortOrder;
-import dev.portcullis.admin.model.ValueLabels;
+import dev.portcullis.admin.model.internal.ValueLabels;
 
 import jakarta.persistence.EntityManager;
 import dev.portcullis.admin.data.ListQuery;

@@ -18,7 +18,7 @@ import dev.portcullis.admin.model.EntityLabels;
 import dev.portcullis.admin.model.FieldKind;
 import dev.portcullis.admin.model.internal.HumanMessages;
 import dev.portcullis.admin.model.internal.Names;
-import dev.portcullis.admin.model.ValueLabels;
+import dev.portcullis.admin.model.internal.ValueLabels;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.JoinColumn;

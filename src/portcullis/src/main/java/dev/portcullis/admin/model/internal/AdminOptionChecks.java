@@ -13,6 +13,7 @@ import dev.portcullis.checks.CheckMessage;
 import dev.portcullis.admin.model.AdminField;
 import dev.portcullis.admin.model.FieldKind;
 import dev.portcullis.admin.model.SortOrder;
+import dev.portcullis.admin.model.EntityLabels;
 
 /**
  * The start-up checks of a {@link ModelAdmin}'s options, one {@code check<Option>} method per option in the manner

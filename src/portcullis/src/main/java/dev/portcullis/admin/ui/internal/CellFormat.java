@@ -5,8 +5,8 @@ import java.util.Locale;
 
 import com.vaadin.flow.component.UI;
 
-import dev.portcullis.admin.model.DisplayValues;
-import dev.portcullis.admin.model.ValueLabels;
+import dev.portcullis.admin.model.internal.DisplayValues;
+import dev.portcullis.admin.model.internal.ValueLabels;
 
 /**
  * How values read in lists and read-only fields, in the user's locale (see {@link DisplayValues}); durations and
@@ -31,7 +31,7 @@ public final class CellFormat {
     }
 
     /** The user's locale: the browser's (set on each UI, see {@link BrowserLocale}), else the server's. */
-    static Locale locale() {
+    public static Locale locale() {
         UI ui = UI.getCurrent();
         return ui != null && ui.getLocale() != null ? ui.getLocale() : Locale.getDefault();
     }

@@ -9,26 +9,26 @@ import java.util.Locale;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.data.binder.Result;
 
-import dev.portcullis.admin.model.DisplayValues;
+import dev.portcullis.admin.model.internal.DisplayValues;
 
 /**
  * Date pickers that take what people type: the user's locale format and ISO ({@code 2000-01-31}, the form lists
  * use), with a message saying which format is expected when neither parses.
  */
-final class DateInput {
+public final class DateInput {
 
     static final String ISO = "yyyy-MM-dd";
 
     private DateInput() {
     }
 
-    static void configure(DatePicker picker) {
+    public static void configure(DatePicker picker) {
         picker.setLocale(locale());
         picker.setI18n(i18n(locale()));
         picker.setFallbackParser(DateInput::parse);
     }
 
-    static DatePicker.DatePickerI18n i18n(Locale locale) {
+    public static DatePicker.DatePickerI18n i18n(Locale locale) {
         String local = localPattern(locale);
         DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();
         if (local.equals(ISO)) {

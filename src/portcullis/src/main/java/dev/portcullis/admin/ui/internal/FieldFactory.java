@@ -40,7 +40,7 @@ import dev.portcullis.admin.model.EntityLabels;
 import dev.portcullis.admin.model.FieldKind;
 import dev.portcullis.admin.model.internal.HumanMessages;
 import dev.portcullis.admin.model.internal.PropertyValues;
-import dev.portcullis.admin.model.ValueLabels;
+import dev.portcullis.admin.model.internal.ValueLabels;
 
 import jakarta.validation.ConstraintViolation;
 

@@ -1,4 +1,4 @@
-package dev.portcullis.admin.model;
+package dev.portcullis.admin.model.internal;
 
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import org.hibernate.proxy.HibernateProxy;
 
 import jakarta.persistence.Entity;
+import dev.portcullis.admin.model.EntityLabels;
 
 /**
  * Values as an admin reads them, in their locale: "31.12.2024" and "12,50" for German, "12/31/2024" and "12.50" for

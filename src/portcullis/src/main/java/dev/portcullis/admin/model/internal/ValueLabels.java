@@ -1,4 +1,4 @@
-package dev.portcullis.admin.model;
+package dev.portcullis.admin.model.internal;
 
 import java.lang.reflect.Field;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.portcullis.admin.ui;
+package dev.portcullis.admin.ui.internal;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -30,14 +30,15 @@ import dev.portcullis.admin.data.ListQuery;
 import dev.portcullis.admin.model.AdminModel;
 import dev.portcullis.admin.model.AdminRegistry;
 import dev.portcullis.admin.model.EntityLabels;
-import dev.portcullis.admin.model.PropertyValues;
+import dev.portcullis.admin.model.internal.PropertyValues;
+import dev.portcullis.admin.ui.EntityListView;
 
 /**
  * Ctrl+K: one search box over every section the user may view, each searched in its own search fields, the first
  * few matches per section by label. The view right is checked on the server for every section searched (the
  * service refuses a list the user may not see), not only by leaving sections out of the results.
  */
-final class GlobalSearch extends Dialog {
+public final class GlobalSearch extends Dialog {
 
     /** Matches shown per section; the section's list has the rest. */
     static final int PER_SECTION = 5;
@@ -80,7 +81,7 @@ final class GlobalSearch extends Dialog {
     }
 
     /** Ctrl+K anywhere in the layout opens the search (the browser's own Ctrl+K is not triggered). */
-    static void install(Component layout) {
+    public static void install(Component layout) {
         Shortcuts.addShortcutListener(layout, () -> open(layout), Key.KEY_K, KeyModifier.CONTROL);
     }
 

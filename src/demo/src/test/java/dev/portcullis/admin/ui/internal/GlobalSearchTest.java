@@ -1,4 +1,4 @@
-package dev.portcullis.admin.ui;
+package dev.portcullis.admin.ui.internal;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -21,6 +21,7 @@ import com.vaadin.flow.component.html.H3;
 import dev.portcullis.demo.DemoApplication;
 import dev.portcullis.testsupport.BookshopKaribuTest;
 import dev.portcullis.testsupport.Roles;
+import dev.portcullis.admin.ui.DashboardView;
 
 /** Ctrl+K searches every section the user may view, and only those. */
 @SpringBootTest(classes = DemoApplication.class)

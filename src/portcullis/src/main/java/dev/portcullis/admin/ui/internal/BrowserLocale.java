@@ -1,4 +1,4 @@
-package dev.portcullis.admin.ui;
+package dev.portcullis.admin.ui.internal;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.portcullis.auth;
+package dev.portcullis.auth.internal;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;

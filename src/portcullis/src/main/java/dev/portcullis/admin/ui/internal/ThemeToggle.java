@@ -1,4 +1,4 @@
-package dev.portcullis.admin.ui;
+package dev.portcullis.admin.ui.internal;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -14,10 +14,10 @@ import com.vaadin.flow.component.page.ColorScheme;
  * remembered per browser in its local storage, read and written through {@code executeJs} (no inline script, so the
  * Content-Security-Policy stays as it is), and applied with Vaadin's colour-scheme API.
  */
-final class ThemeToggle {
+public final class ThemeToggle {
 
     /** The choices, in menu order. */
-    enum Choice {
+    public enum Choice {
         SYSTEM("Follow the system", ColorScheme.Value.SYSTEM),
         LIGHT("Light", ColorScheme.Value.LIGHT),
         DARK("Dark", ColorScheme.Value.DARK);
@@ -42,12 +42,12 @@ final class ThemeToggle {
 
     static final String STORAGE_KEY = "portcullis.theme";
 
-    final Map<Choice, MenuItem> items = new EnumMap<>(Choice.class);
+    public final Map<Choice, MenuItem> items = new EnumMap<>(Choice.class);
 
     private Choice current = Choice.SYSTEM;
 
     /** Adds a "Theme" submenu to the user menu and, once shown, applies what this browser chose before. */
-    void addTo(SubMenu userMenu, Component host) {
+    public void addTo(SubMenu userMenu, Component host) {
         MenuItem theme = userMenu.addItem("Theme");
         theme.setId("theme-menu");
         for (Choice choice : Choice.values()) {
@@ -61,7 +61,7 @@ final class ThemeToggle {
                 .then(String.class, stored -> choose(Choice.of(stored), false)));
     }
 
-    Choice current() {
+    public Choice current() {
         return current;
     }
 

@@ -1,4 +1,4 @@
-package dev.portcullis.admin;
+package dev.portcullis.admin.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +24,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
  * packages when the application has none. A switched-off feature (its auto-configuration's condition failed, as for
  * {@code portcullis.two-factor.enabled=false}) contributes nothing, so its pages are not routes at all.
  */
-final class AdminRoutePackages implements BeanFactoryPostProcessor {
+public final class AdminRoutePackages implements BeanFactoryPostProcessor {
 
     /** Vaadin's holder of explicit scan packages (package-private in {@code vaadin-spring}, built reflectively). */
     static final String VAADIN_SCAN_PACKAGES = "com.vaadin.flow.spring.VaadinScanPackagesRegistrar$VaadinScanPackages";

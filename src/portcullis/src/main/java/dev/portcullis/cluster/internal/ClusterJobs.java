@@ -1,4 +1,4 @@
-package dev.portcullis.cluster;
+package dev.portcullis.cluster.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

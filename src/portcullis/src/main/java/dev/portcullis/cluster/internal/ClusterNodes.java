@@ -1,4 +1,4 @@
-package dev.portcullis.cluster;
+package dev.portcullis.cluster.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,7 +23,7 @@ import org.springframework.context.SmartLifecycle;
  * orderly stop; the deploy checks count the rows seen lately to know how many nodes share the database. A node that
  * dies keeps its row until it is {@link #LIVE} old.
  */
-final class ClusterNodes implements SmartLifecycle, DisposableBean {
+public final class ClusterNodes implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterNodes.class);
     /** A node that has not written for this long is taken to be gone (three missed beats). */
@@ -39,7 +39,7 @@ final class ClusterNodes implements SmartLifecycle, DisposableBean {
     private volatile ScheduledExecutorService timer;
     private volatile boolean running;
 
-    ClusterNodes(DataSource dataSource, Clock clock, String node) {
+    public ClusterNodes(DataSource dataSource, Clock clock, String node) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.node = node;

@@ -1,4 +1,4 @@
-package dev.portcullis.cluster;
+package dev.portcullis.cluster.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,10 +17,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.env.MockEnvironment;
 
 import dev.portcullis.checks.CheckMessage;
-import dev.portcullis.migration.PortcullisMigrations;
+import dev.portcullis.migration.internal.PortcullisMigrations;
 import dev.portcullis.testsupport.MutableClock;
 import dev.portcullis.testsupport.Parallel;
 import dev.portcullis.testsupport.TestPostgres;
+import dev.portcullis.cluster.ClusterProperties;
 
 /** Job claims and the cluster deploy checks, on H2 and on a real PostgreSQL server, with real threads racing. */
 class ClusterJobsTest {

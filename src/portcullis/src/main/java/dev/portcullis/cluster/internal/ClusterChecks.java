@@ -1,4 +1,4 @@
-package dev.portcullis.cluster;
+package dev.portcullis.cluster.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,26 +12,27 @@ import javax.sql.DataSource;
 import org.springframework.core.env.Environment;
 
 import dev.portcullis.checks.CheckMessage;
+import dev.portcullis.cluster.ClusterProperties;
 
 /**
  * Deploy checks of a multi-node setup. A setup counts as several nodes when {@code portcullis.cluster.enabled} says
  * so, or when more than one node wrote a heartbeat to the node table within the last three minutes.
  */
-final class ClusterChecks {
+public final class ClusterChecks {
 
     private final DataSource dataSource;
     private final ClusterProperties properties;
     private final Environment environment;
     private final Clock clock;
 
-    ClusterChecks(DataSource dataSource, ClusterProperties properties, Environment environment, Clock clock) {
+    public ClusterChecks(DataSource dataSource, ClusterProperties properties, Environment environment, Clock clock) {
         this.dataSource = dataSource;
         this.properties = properties;
         this.environment = environment;
         this.clock = clock;
     }
 
-    List<CheckMessage> run() {
+    public List<CheckMessage> run() {
         long live = ClusterNodes.live(dataSource, clock);
         if (!properties.isEnabled() && live < 2) {
             return List.of();

@@ -1,4 +1,4 @@
-package dev.portcullis.auth;
+package dev.portcullis.auth.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
