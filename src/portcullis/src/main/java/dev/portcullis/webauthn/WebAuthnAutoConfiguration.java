@@ -1,0 +1,76 @@
+package dev.portcullis.webauthn;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import dev.portcullis.admin.AdminProperties;
+import dev.portcullis.auth.AdminPrincipal;
+import dev.portcullis.auth.AdminUserService;
+import dev.portcullis.auth.LoginThrottleService;
+import dev.portcullis.twofactor.SecondFactorMethod;
+import dev.portcullis.twofactor.TwoFactorAutoConfiguration;
+import dev.portcullis.twofactor.TwoFactorService;
+
+import jakarta.persistence.EntityManager;
+
+/** Security keys and passkeys: the service, their place on the two-factor pages, and their checks. */
+@AutoConfiguration(after = TwoFactorAutoConfiguration.class,
+        beforeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+@AutoConfigurationPackage
+@ConditionalOnBooleanProperty(name = "portcullis.webauthn.enabled", matchIfMissing = true)
+@ConditionalOnBean(TwoFactorService.class)
+@EnableConfigurationProperties(WebAuthnProperties.class)
+public final class WebAuthnAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    WebAuthnService portcullisWebAuthnService(EntityManager em, WebAuthnProperties properties,
+            LoginThrottleService throttle, AdminUserService users, TwoFactorService twoFactor,
+            @Qualifier("portcullisClock") Clock clock, @Qualifier("portcullisSecureRandom") SecureRandom random,
+            AdminProperties admin) {
+        return new WebAuthnService(em, properties, throttle, users, secondFactors(twoFactor), clock, random,
+                admin.getSiteName());
+    }
+
+    /** How keys join the user's other second factors. */
+    static WebAuthnService.SecondFactors secondFactors(TwoFactorService twoFactor) {
+        return new WebAuthnService.SecondFactors() {
+            @Override
+            public List<String> added(long userId) {
+                return twoFactor.factorAdded(userId);
+            }
+
+            @Override
+            public boolean mayRemoveLast(long userId) {
+                if (twoFactor.isEnabled(userId)) {
+                    return true; // the authenticator app remains
+                }
+                return !(SecurityContextHolder.getContext().getAuthentication() != null
+                        && SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof AdminPrincipal self
+                        && twoFactor.isRequiredFor(self));
+            }
+
+            @Override
+            public void removedLast(long userId) {
+                twoFactor.otherFactorsRemoved(userId);
+            }
+        };
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecondFactorMethod.class)
+    SecondFactorMethod portcullisSecurityKeyMethod(WebAuthnService service, WebAuthnProperties properties) {
+        return new SecurityKeyMethod(service, properties);
+    }
+}
