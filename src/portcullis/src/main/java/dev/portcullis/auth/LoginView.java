@@ -46,6 +46,12 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final AdminPageTitles titles;
 
     public LoginView(AdminProperties properties, AdminPageTitles titles, EnvironmentInfo environment) {
+        this(properties, titles, environment, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public LoginView(AdminProperties properties, AdminPageTitles titles, EnvironmentInfo environment,
+            org.springframework.beans.factory.ObjectProvider<SignInAlternative> alternatives) {
         this.titles = titles;
         addClassName("pc-login");
         add(new EnvironmentBanner(environment));
@@ -63,6 +69,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         H1 title = new H1(properties.getSiteName());
         title.addClassName("pc-login-title");
         add(title, form);
+        if (alternatives != null) {
+            alternatives.orderedStream().forEach(alternative -> add(alternative.component()));
+        }
     }
 
     @Override

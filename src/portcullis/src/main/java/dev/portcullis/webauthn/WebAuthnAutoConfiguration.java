@@ -13,11 +13,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 import dev.portcullis.admin.AdminProperties;
 import dev.portcullis.auth.AdminPrincipal;
 import dev.portcullis.auth.AdminUserService;
 import dev.portcullis.auth.LoginThrottleService;
+import dev.portcullis.auth.SecondFactorSignIn;
+import dev.portcullis.auth.SignInAlternative;
 import dev.portcullis.twofactor.SecondFactorMethod;
 import dev.portcullis.twofactor.TwoFactorAutoConfiguration;
 import dev.portcullis.twofactor.TwoFactorService;
@@ -66,6 +69,13 @@ public final class WebAuthnAutoConfiguration {
                 twoFactor.otherFactorsRemoved(userId);
             }
         };
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty("portcullis.webauthn.passwordless")
+    SignInAlternative portcullisPasskeySignIn(WebAuthnService service, WebAuthnProperties properties,
+            SecondFactorSignIn signIn, UserDetailsService users, AdminProperties admin) {
+        return new PasskeySignIn(service, properties, signIn, users, admin.getPath());
     }
 
     @Bean

@@ -217,11 +217,11 @@ public class WebAuthnService {
      * Checks a passkey's answer on the sign-in page: a registered passkey of an active user, with user verification.
      * Counts against the throttle of that user (and of the address, for keys nobody has).
      *
-     * @return the user's id
+     * @return the user's username
      */
     // A refusal commits: the failure it counted and a clone warning must stay recorded.
     @Transactional(noRollbackFor = WebAuthnRefusedException.class)
-    public long finishPasswordless(Ceremony ceremony, String responseJson, String address) {
+    public String finishPasswordless(Ceremony ceremony, String responseJson, String address) {
         verifier.spend(ceremony, Ceremony.Kind.PASSWORDLESS);
         if (!properties.isPasswordless()) {
             throw new WebAuthnRefusedException(Reason.NOT_ALLOWED, "Signing in with a passkey alone is not switched on.");
@@ -245,7 +245,7 @@ public class WebAuthnService {
             throw refused;
         }
         throttle.passed(slot);
-        return user.getId();
+        return user.getUsername();
     }
 
     private void assertion(Ceremony ceremony, String responseJson, long userId, boolean passwordless) {
