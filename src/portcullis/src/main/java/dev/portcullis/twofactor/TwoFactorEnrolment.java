@@ -128,7 +128,7 @@ final class TwoFactorEnrolment {
     }
 
     boolean isEnabled(long userId) {
-        return em.find(TwoFactorSecret.class, userId) != null;
+        return em.find(TwoFactorSecret.class, userId) != null || TwoFactorReset.hasSecurityKeys(em, userId);
     }
 
     long staffWithoutTwoFactor() {

@@ -206,6 +206,7 @@ public class TwoFactorService {
         return enrolment.status(userId);
     }
 
+    /** True when the user has a second factor: an authenticator, text messages or a security key. */
     @Transactional(readOnly = true)
     public boolean isEnabled(long userId) {
         return enrolment.isEnabled(userId);

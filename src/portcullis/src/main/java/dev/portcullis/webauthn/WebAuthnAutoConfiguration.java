@@ -3,6 +3,8 @@ package dev.portcullis.webauthn;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,12 +17,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+
+import dev.portcullis.admin.AdminDashboardWidget;
+import dev.portcullis.admin.AdminPermissions;
 import dev.portcullis.admin.AdminProperties;
 import dev.portcullis.auth.AdminPrincipal;
 import dev.portcullis.auth.AdminUserService;
 import dev.portcullis.auth.LoginThrottleService;
 import dev.portcullis.auth.SecondFactorSignIn;
 import dev.portcullis.auth.SignInAlternative;
+import dev.portcullis.checks.Check;
+import dev.portcullis.perimeter.AdminAccessProperties;
 import dev.portcullis.twofactor.SecondFactorMethod;
 import dev.portcullis.twofactor.TwoFactorAutoConfiguration;
 import dev.portcullis.twofactor.TwoFactorService;
@@ -56,7 +66,7 @@ public final class WebAuthnAutoConfiguration {
 
             @Override
             public boolean mayRemoveLast(long userId) {
-                if (twoFactor.isEnabled(userId)) {
+                if (twoFactor.status(userId).enabled()) {
                     return true; // the authenticator app remains
                 }
                 return !(SecurityContextHolder.getContext().getAuthentication() != null
@@ -68,6 +78,42 @@ public final class WebAuthnAutoConfiguration {
             public void removedLast(long userId) {
                 twoFactor.otherFactorsRemoved(userId);
             }
+        };
+    }
+
+    @Bean
+    Check portcullisWebAuthnRelyingPartyCheck(WebAuthnProperties properties,
+            org.springframework.beans.factory.ObjectProvider<AdminAccessProperties> access) {
+        return Check.deploy("security", () -> WebAuthnChecks.relyingParty(properties,
+                access.getIfAvailable() == null ? List.of() : access.getIfAvailable().getAllowedHosts()));
+    }
+
+    @Bean
+    Check portcullisTextMessagesOnlyCheck(WebAuthnService service) {
+        return Check.deploy("security", () -> WebAuthnChecks.textMessagesOnly(service.staffWithTextMessagesOnly()));
+    }
+
+    /** Superusers and user managers see how staff sign in: no second factor, a code, a security key. */
+    @Bean
+    AdminDashboardWidget portcullisStaffSecondFactorsWidget(WebAuthnService service) {
+        return user -> {
+            if (!AdminPermissions.grants(user, "user:view")) {
+                return Optional.empty();
+            }
+            Map<String, Long> counts = service.staffByMethod();
+            Div panel = new Div(new H3("Second factors of staff"));
+            panel.setId("staff-second-factors");
+            panel.add(new Paragraph("Password alone: " + counts.get("none") + " · authenticator app or text message: "
+                    + counts.get("code") + " · security key or passkey: " + counts.get("key")));
+            long cloned = service.keysWithCloneWarning();
+            if (cloned > 0) {
+                Paragraph warning = new Paragraph(cloned + (cloned == 1 ? " security key was" : " security keys were")
+                        + " refused because its signature counter went backwards, as a copied key's does. Its owner"
+                        + " sees it marked in their list of keys; ask them to remove it.");
+                warning.addClassName("pc-warning");
+                panel.add(warning);
+            }
+            return Optional.of(panel);
         };
     }
 

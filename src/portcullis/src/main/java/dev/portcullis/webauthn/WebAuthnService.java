@@ -360,6 +360,15 @@ public class WebAuthnService {
         return counts;
     }
 
+    /** Active staff users whose only second factor is text messages (no authenticator app, no key). */
+    @Transactional(readOnly = true)
+    public long staffWithTextMessagesOnly() {
+        return ((Number) em.createNativeQuery("select count(*) from portcullis_user u join portcullis_two_factor t"
+                + " on t.user_id = u.id where u.staff = true and u.active = true and t.method = 'SMS' and not exists"
+                + " (select 1 from portcullis_webauthn_credential c where c.user_id = u.id)").getSingleResult())
+                .longValue();
+    }
+
     // ---- parts --------------------------------------------------------------------------------------------------
 
     private byte[] challenge() {
