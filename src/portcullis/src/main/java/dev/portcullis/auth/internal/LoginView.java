@@ -5,6 +5,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -46,6 +47,12 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final AdminPageTitles titles;
 
     public LoginView(AdminProperties properties, AdminPageTitles titles, EnvironmentInfo environment) {
+        this(properties, titles, environment, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public LoginView(AdminProperties properties, AdminPageTitles titles, EnvironmentInfo environment,
+            org.springframework.beans.factory.ObjectProvider<SignInAlternative> alternatives) {
         this.titles = titles;
         addClassName("pc-login");
         add(new EnvironmentBanner(environment));
@@ -62,7 +69,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
         H1 title = new H1(properties.getSiteName());
         title.addClassName("pc-login-title");
-        add(EnvironmentBanner.main(title, form));
+        Main main = EnvironmentBanner.main(title, form);
+        if (alternatives != null) {
+            alternatives.orderedStream().forEach(alternative -> main.add(alternative.component()));
+        }
+        add(main);
     }
 
     @Override

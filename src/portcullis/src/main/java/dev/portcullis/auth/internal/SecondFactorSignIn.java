@@ -62,6 +62,25 @@ public class SecondFactorSignIn {
     }
 
     /**
+     * Signs in a user who proved both factors at once, with a passkey and user verification (PIN, fingerprint or
+     * face) instead of a password: the same account checks as the password step (a locked, disabled or expired
+     * account is refused), then the same finish as {@link #complete}: a new session id, the throttle told, the
+     * sign-in recorded. Call from a Vaadin request.
+     *
+     * @throws org.springframework.security.core.AuthenticationException when the account may not sign in
+     */
+    public Authentication completeWithPasskey(org.springframework.security.core.userdetails.UserDetails user,
+            String address) {
+        new org.springframework.security.authentication.AccountStatusUserDetailsChecker().check(user);
+        if (!(user instanceof AdminPrincipal principal)) {
+            throw new org.springframework.security.authentication.BadCredentialsException("Not an admin user");
+        }
+        log.info("User '{}' signed in with a passkey from {}", principal.getUsername(), address);
+        return complete(new PendingSignIn(principal, PendingSignIn.Step.VERIFY, clock.instant(), address),
+                Duration.ofMinutes(1));
+    }
+
+    /**
      * Finishes the sign-in: the user's full authentication goes into the security context and the HTTP session, the
      * session gets a new id, the throttle forgets earlier failures, and the sign-in is recorded. Call from a Vaadin
      * request.

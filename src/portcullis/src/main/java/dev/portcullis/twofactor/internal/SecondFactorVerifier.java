@@ -47,11 +47,14 @@ public final class SecondFactorVerifier {
             return new Verification(Outcome.THROTTLED, recoveryCodes.left(userId));
         }
         TwoFactorSecret secret = em.find(TwoFactorSecret.class, userId);
-        if (secret == null) {
+        if (secret == null && !user.isTwoFactorEnabled()) {
             throttle.passed(slot);
             return new Verification(Outcome.NOT_ENABLED, 0);
         }
-        Outcome outcome = check(user, secret, input);
+        // Without a secret (security keys only) just a recovery code can be right here.
+        Outcome outcome = secret == null
+                ? recoveryCodes.use(user.getId(), input) ? Outcome.RECOVERY_CODE_ACCEPTED : Outcome.WRONG
+                : check(user, secret, input);
         if (!outcome.accepted()) {
             throttle.failed(slot);
             if (outcome == Outcome.REPLAYED) {

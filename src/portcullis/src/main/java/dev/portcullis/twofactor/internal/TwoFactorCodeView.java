@@ -50,9 +50,20 @@ public class TwoFactorCodeView extends VerticalLayout implements BeforeEnterObse
     public final VerticalLayout done = new VerticalLayout();
     public final Button sendText = new Button("Text me a code");
     public final Paragraph instruction = new Paragraph("Enter the code from your authenticator app.");
+    /** Another method's step (a security key), offered first when the user has one. */
+    public final Div otherMethod = new Div();
+    private final SecondFactorMethod method;
 
     public TwoFactorCodeView(TwoFactorService service, SecondFactorSignIn signIn, AdminProperties admin,
             AdminPageTitles titles, EnvironmentInfo environment) {
+        this(service, signIn, admin, titles, environment, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public TwoFactorCodeView(TwoFactorService service, SecondFactorSignIn signIn, AdminProperties admin,
+            AdminPageTitles titles, EnvironmentInfo environment,
+            org.springframework.beans.factory.ObjectProvider<SecondFactorMethod> methods) {
+        this.method = methods == null ? null : methods.getIfAvailable();
         this.service = service;
         this.signIn = signIn;
         this.titles = titles;
@@ -85,7 +96,7 @@ public class TwoFactorCodeView extends VerticalLayout implements BeforeEnterObse
         sendText.setId("two-factor-send-sms");
         sendText.setVisible(false);
         sendText.addClickListener(click -> sendText());
-        VerticalLayout card = new VerticalLayout(new H2("Two-factor sign-in"), instruction, sendText, code, message,
+        VerticalLayout card = new VerticalLayout(new H2("Two-factor sign-in"), otherMethod, instruction, sendText, code, message,
                 new HorizontalLayout(verify, cancel), done);
         card.addClassName("pc-two-factor-card");
         card.setMaxWidth("26rem");
@@ -103,6 +114,15 @@ public class TwoFactorCodeView extends VerticalLayout implements BeforeEnterObse
         sendText.setVisible(text);
         if (text) {
             instruction.setText("We text a six-digit code to your phone. Ask for it, then enter it here.");
+        }
+        otherMethod.removeAll();
+        if (method != null && method.registered(pending.getUserId())) {
+            otherMethod.add(method.signInStep(pending, this::otherMethodVerified));
+            code.setAutofocus(false);
+            boolean app = service.status(pending.getUserId()).enabled();
+            instruction.setText(text ? "Or have a code texted to your phone, or enter a recovery code."
+                    : app ? "Or enter the code from your authenticator app, or a recovery code."
+                    : "Lost your key? Enter a recovery code.");
         }
     }
 
@@ -147,6 +167,14 @@ public class TwoFactorCodeView extends VerticalLayout implements BeforeEnterObse
                 // Reset by an administrator meanwhile: start again, and the password step decides what comes next.
                 TwoFactorGuard.startOver(adminPath);
             }
+        }
+    }
+
+    /** The other method's answer was accepted on the server: the sign-in is finished like after a right code. */
+    private void otherMethodVerified() {
+        PendingSignIn pending = SecondFactorSignIn.current().orElse(null);
+        if (pending != null && !expired(pending) && finish(pending)) {
+            UI.getCurrent().getPage().setLocation(adminPath + "/");
         }
     }
 

@@ -97,10 +97,30 @@ public final class TwoFactorEnrolment {
         return codes;
     }
 
+    List<String> factorAdded(long userId) {
+        AdminUser user = SecondFactorVerifier.user(em, userId);
+        if (user.isTwoFactorEnabled()) {
+            return List.of();
+        }
+        user.setTwoFactorEnabled(true);
+        log.info("User '{}' set up two-factor sign-in with a security key", user.getUsername());
+        return recoveryCodes.replace(userId);
+    }
+
+    void otherFactorsRemoved(long userId) {
+        AdminUser user = SecondFactorVerifier.user(em, userId);
+        if (em.find(TwoFactorSecret.class, userId) == null && !TwoFactorReset.hasSecurityKeys(em, userId)) {
+            recoveryCodes.deleteAll(userId);
+            user.setTwoFactorEnabled(false);
+            log.info("User '{}' has no second factor any more", user.getUsername());
+        }
+    }
+
     Status status(long userId) {
         TwoFactorSecret secret = em.find(TwoFactorSecret.class, userId);
         if (secret == null) {
-            return new Status(false, null, 0, null, null);
+            // Security keys alone: no authenticator, but the recovery codes that back the keys up.
+            return new Status(false, null, recoveryCodes.left(userId), null, null);
         }
         String phone = TwoFactorService.SMS.equals(secret.method())
                 ? TextMessageCodes.mask(textMessages.phone(secret)) : null;
@@ -108,7 +128,7 @@ public final class TwoFactorEnrolment {
     }
 
     boolean isEnabled(long userId) {
-        return em.find(TwoFactorSecret.class, userId) != null;
+        return em.find(TwoFactorSecret.class, userId) != null || TwoFactorReset.hasSecurityKeys(em, userId);
     }
 
     long staffWithoutTwoFactor() {

@@ -64,6 +64,15 @@ public final class TwoFactorReset {
                     + "Set up a new authenticator instead.", Outcome.NOT_ENABLED);
         }
         AdminUser user = verifier.reconfirm(userId, password, code, address);
+        if (hasSecurityKeys(em, userId)) {
+            // Security keys stay: only the authenticator goes, and the recovery codes still back up the keys.
+            TwoFactorSecret secret = em.find(TwoFactorSecret.class, userId);
+            if (secret != null) {
+                em.remove(secret);
+            }
+            log.info("User '{}' removed their authenticator app; their security keys remain", user.getUsername());
+            return;
+        }
         removeSecret(user);
         log.info("User '{}' turned two-factor sign-in off", user.getUsername());
     }
@@ -95,6 +104,15 @@ public final class TwoFactorReset {
             em.remove(secret);
         }
         recoveryCodes.deleteAll(user.getId());
+        // Security keys too (their table is always migrated, whether the feature is on or not).
+        em.createNativeQuery("delete from portcullis_webauthn_credential where user_id = ?1")
+                .setParameter(1, user.getId()).executeUpdate();
         user.setTwoFactorEnabled(false);
+    }
+
+    /** True when the user has registered a security key or passkey. */
+    static boolean hasSecurityKeys(EntityManager em, long userId) {
+        return ((Number) em.createNativeQuery("select count(*) from portcullis_webauthn_credential where user_id = ?1")
+                .setParameter(1, userId).getSingleResult()).longValue() > 0;
     }
 }

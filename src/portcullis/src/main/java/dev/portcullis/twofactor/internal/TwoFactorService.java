@@ -187,11 +187,27 @@ public class TwoFactorService {
         reset.reset(userId);
     }
 
+    /**
+     * Another kind of second factor (a security key) became the user's first: two-factor sign-in is on from now, and
+     * the returned recovery codes are to be shown once. Empty when the user had a second factor already.
+     */
+    @Transactional
+    public List<String> factorAdded(long userId) {
+        return enrolment.factorAdded(userId);
+    }
+
+    /** The user's last security key went: two-factor sign-in stays on only while an authenticator remains. */
+    @Transactional
+    public void otherFactorsRemoved(long userId) {
+        enrolment.otherFactorsRemoved(userId);
+    }
+
     @Transactional(readOnly = true)
     public Status status(long userId) {
         return enrolment.status(userId);
     }
 
+    /** True when the user has a second factor: an authenticator, text messages or a security key. */
     @Transactional(readOnly = true)
     public boolean isEnabled(long userId) {
         return enrolment.isEnabled(userId);

@@ -49,6 +49,9 @@ public class TwoFactorSettingsView extends VerticalLayout implements BeforeEnter
     final Button newCodes = new Button("Make new recovery codes");
     final Button turnOff = new Button("Turn off");
     final Div result = new Div();
+    /** Another method's section (security keys), when that feature is present. */
+    final Div otherMethod = new Div();
+    private final SecondFactorMethod method;
 
     /** The dialog asking for password and code, while open. */
     Dialog confirmation;
@@ -57,6 +60,13 @@ public class TwoFactorSettingsView extends VerticalLayout implements BeforeEnter
     Div problem;
 
     public TwoFactorSettingsView(TwoFactorService service, AdminPageTitles titles, AdminProperties admin) {
+        this(service, titles, admin, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public TwoFactorSettingsView(TwoFactorService service, AdminPageTitles titles, AdminProperties admin,
+            org.springframework.beans.factory.ObjectProvider<SecondFactorMethod> methods) {
+        this.method = methods == null ? null : methods.getIfAvailable();
         this.service = service;
         this.titles = titles;
         this.siteName = admin.getSiteName();
@@ -71,7 +81,7 @@ public class TwoFactorSettingsView extends VerticalLayout implements BeforeEnter
                 "Your old recovery codes stop working.", this::makeNewCodes));
         turnOff.addClickListener(click -> ask("Turn off two-factor sign-in",
                 "Signing in will need only your password.", this::disable));
-        add(new H1("Two-factor sign-in"), status, new HorizontalLayout(setUp, newCodes, turnOff), result);
+        add(new H1("Two-factor sign-in"), status, new HorizontalLayout(setUp, newCodes, turnOff), result, otherMethod);
     }
 
     @Override
@@ -81,6 +91,19 @@ public class TwoFactorSettingsView extends VerticalLayout implements BeforeEnter
 
     private void refresh() {
         TwoFactorService.Status current = service.status(user().getUserId());
+        otherMethod.removeAll();
+        if (method != null) {
+            otherMethod.add(method.settings(user().getUserId(), user().getUsername()));
+        }
+        if (!current.enabled() && method != null && method.registered(user().getUserId())) {
+            status.setText("On, with security keys. " + current.recoveryCodesLeft()
+                    + (current.recoveryCodesLeft() == 1 ? " recovery code" : " recovery codes") + " left."
+                    + " You can add an authenticator app as well.");
+            setUp.setText("Add an authenticator app");
+            newCodes.setVisible(false);
+            turnOff.setVisible(false);
+            return;
+        }
         if (current.enabled()) {
             status.setText("On since " + DATE.format(current.enabledAt().atOffset(ZoneOffset.UTC))
                     + (current.textMessages() ? ", with codes texted to " + current.phone() + " (the weaker method)"

@@ -80,11 +80,21 @@ public class TwoFactorSetupView extends VerticalLayout implements HasDynamicTitl
     final Div sent = new Div();
 
     int stepNumber;
+    /** Another method (security keys), offered in the first step when present. */
+    private final SecondFactorMethod otherMethod;
     public TwoFactorService.Enrolment enrolment;
     public RecoveryCodesPanel recoveryCodes;
 
     public TwoFactorSetupView(TwoFactorService service, SecondFactorSignIn signIn, AdminProperties admin,
             AdminPageTitles titles, EnvironmentInfo environment) {
+        this(service, signIn, admin, titles, environment, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public TwoFactorSetupView(TwoFactorService service, SecondFactorSignIn signIn, AdminProperties admin,
+            AdminPageTitles titles, EnvironmentInfo environment,
+            org.springframework.beans.factory.ObjectProvider<SecondFactorMethod> methods) {
+        this.otherMethod = methods == null ? null : methods.getIfAvailable();
         this.service = service;
         this.signIn = signIn;
         this.titles = titles;
@@ -150,6 +160,11 @@ public class TwoFactorSetupView extends VerticalLayout implements HasDynamicTitl
             method.setHelperText("An app such as Google Authenticator, Microsoft Authenticator, 1Password, Bitwarden, "
                     + "Aegis or FreeOTP on your phone or computer.");
         }
+        if (otherMethod != null) {
+            java.util.List<String> items = new java.util.ArrayList<>(method.getListDataView().getItems().toList());
+            items.add(0, otherMethod.label());
+            method.setItems(items);
+        }
         if (method.getValue() == null) {
             method.setValue(APP);
         }
@@ -160,6 +175,19 @@ public class TwoFactorSetupView extends VerticalLayout implements HasDynamicTitl
     }
 
     private void scan() {
+        if (otherMethod != null && otherMethod.label().equals(method.getValue())) {
+            progress.setText("Step 2 of 4 · Register your key");
+            next.setEnabled(false);
+            step.add(otherMethod.setupStep(userId(), username(), codes -> {
+                if (codes.isEmpty()) {
+                    leave(true); // a further factor for someone who had one: no new recovery codes
+                } else {
+                    recoveryCodes = new RecoveryCodesPanel(siteName, username(), codes);
+                    show(4);
+                }
+            }));
+            return;
+        }
         boolean text = TEXT.equals(method.getValue());
         if (enrolment == null || enrolment.textMessages() != text) {
             enrolment = text ? service.beginTextMessageSetup(username()) : service.beginSetup(username());
