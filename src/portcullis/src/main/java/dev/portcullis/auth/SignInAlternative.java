@@ -1,6 +1,7 @@
 package dev.portcullis.auth;
 
 import com.vaadin.flow.component.Component;
+import dev.portcullis.auth.internal.SecondFactorSignIn;
 
 /**
  * Another way to sign in, shown on the sign-in page under the password form (such as a passkey). The feature that

@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 
 import com.vaadin.flow.component.Component;
 
-import dev.portcullis.auth.PendingSignIn;
+import dev.portcullis.auth.internal.PendingSignIn;
 
 /**
  * Another kind of second factor, such as security keys, that the two-factor pages offer beside the authenticator

@@ -25,16 +25,22 @@ import dev.portcullis.admin.AdminPermissions;
 import dev.portcullis.admin.AdminProperties;
 import dev.portcullis.auth.AdminPrincipal;
 import dev.portcullis.auth.AdminUserService;
-import dev.portcullis.auth.LoginThrottleService;
-import dev.portcullis.auth.SecondFactorSignIn;
+import dev.portcullis.auth.internal.LoginThrottleService;
+import dev.portcullis.auth.internal.SecondFactorSignIn;
 import dev.portcullis.auth.SignInAlternative;
 import dev.portcullis.checks.Check;
 import dev.portcullis.perimeter.AdminAccessProperties;
 import dev.portcullis.twofactor.SecondFactorMethod;
 import dev.portcullis.twofactor.TwoFactorAutoConfiguration;
-import dev.portcullis.twofactor.TwoFactorService;
+import dev.portcullis.twofactor.internal.TwoFactorService;
 
 import jakarta.persistence.EntityManager;
+import dev.portcullis.webauthn.internal.PasskeySignIn;
+import dev.portcullis.webauthn.internal.SecurityKeyMethod;
+import dev.portcullis.webauthn.internal.WebAuthnChecks;
+import dev.portcullis.webauthn.internal.WebAuthnCredential;
+import dev.portcullis.webauthn.internal.WebAuthnService;
+import dev.portcullis.webauthn.internal.WebAuthnUserHandle;
 
 /** Security keys and passkeys: the service, their place on the two-factor pages, and their checks. */
 @AutoConfiguration(after = TwoFactorAutoConfiguration.class,

@@ -20,6 +20,7 @@ import dev.portcullis.admin.AdminProperties;
 import dev.portcullis.environment.internal.EnvironmentBanner;
 import dev.portcullis.environment.internal.EnvironmentInfo;
 import dev.portcullis.admin.ui.DashboardView;
+import dev.portcullis.auth.SignInAlternative;
 
 /**
  * The sign-in page. The form posts to Spring Security; every failure, whatever its cause, comes back as

@@ -13,6 +13,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
+import dev.portcullis.auth.AdminPrincipal;
 
 /**
  * The second step of a sign-in, seen from the sign-in side: code attempts count against the same throttle as

@@ -24,6 +24,7 @@ import dev.portcullis.environment.internal.EnvironmentBanner;
 import dev.portcullis.environment.internal.EnvironmentInfo;
 
 import jakarta.annotation.security.PermitAll;
+import dev.portcullis.twofactor.SecondFactorMethod;
 
 /**
  * The second step of signing in: a code from the authenticator app, or a recovery code. Only a sign-in that passed

@@ -29,6 +29,7 @@ import dev.portcullis.admin.ui.MainLayout;
 import dev.portcullis.auth.AdminPrincipal;
 
 import jakarta.annotation.security.RolesAllowed;
+import dev.portcullis.twofactor.SecondFactorMethod;
 
 /**
  * A user's own two-factor settings: whether it is on, how many recovery codes are left, and the ways to set up a new

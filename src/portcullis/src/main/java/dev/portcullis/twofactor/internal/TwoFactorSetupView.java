@@ -44,6 +44,7 @@ import dev.portcullis.environment.internal.EnvironmentBanner;
 import dev.portcullis.environment.internal.EnvironmentInfo;
 
 import jakarta.annotation.security.PermitAll;
+import dev.portcullis.twofactor.SecondFactorMethod;
 
 /**
  * The setup wizard: why and how, scan the QR code, confirm a code, store the recovery codes. Nothing is stored until

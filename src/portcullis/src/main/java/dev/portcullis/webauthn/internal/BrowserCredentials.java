@@ -1,10 +1,11 @@
-package dev.portcullis.webauthn;
+package dev.portcullis.webauthn.internal;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.function.SerializableConsumer;
 import com.vaadin.flow.server.VaadinServletRequest;
 
 import jakarta.servlet.http.HttpServletRequest;
+import dev.portcullis.webauthn.WebAuthnProperties;
 
 /**
  * The browser's half of a ceremony: the options from the server go to {@code navigator.credentials.create/get}

@@ -1,4 +1,4 @@
-package dev.portcullis.webauthn;
+package dev.portcullis.webauthn.internal;
 
 import java.time.Clock;
 import java.util.Arrays;
@@ -35,7 +35,7 @@ import com.webauthn4j.verifier.exception.MaliciousCounterValueException;
 import com.webauthn4j.verifier.exception.UserNotVerifiedException;
 import com.webauthn4j.verifier.exception.VerificationException;
 
-import dev.portcullis.webauthn.WebAuthnRefusedException.Reason;
+import dev.portcullis.webauthn.internal.WebAuthnRefusedException.Reason;
 
 /**
  * The checks of a ceremony, apart from storage: the challenge is this ceremony's, unspent and unexpired; the origin

@@ -1,4 +1,4 @@
-package dev.portcullis.webauthn;
+package dev.portcullis.webauthn.internal;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,22 +19,23 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 
-import dev.portcullis.auth.PendingSignIn;
-import dev.portcullis.auth.SecondFactorSignIn;
+import dev.portcullis.auth.internal.PendingSignIn;
+import dev.portcullis.auth.internal.SecondFactorSignIn;
 import dev.portcullis.twofactor.SecondFactorMethod;
+import dev.portcullis.webauthn.WebAuthnProperties;
 
 /**
  * Security keys and passkeys on the two-factor pages: the button at the code step, the registration step of the
  * wizard, and the list of keys on the settings page. Every decision is the {@link WebAuthnService}'s.
  */
-final class SecurityKeyMethod implements SecondFactorMethod {
+public final class SecurityKeyMethod implements SecondFactorMethod {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy");
 
     private final WebAuthnService service;
     private final WebAuthnProperties properties;
 
-    SecurityKeyMethod(WebAuthnService service, WebAuthnProperties properties) {
+    public SecurityKeyMethod(WebAuthnService service, WebAuthnProperties properties) {
         this.service = service;
         this.properties = properties;
     }

@@ -1,7 +1,8 @@
-package dev.portcullis.webauthn;
+package dev.portcullis.webauthn.internal;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+import dev.portcullis.webauthn.WebAuthnProperties;
 
 /**
  * Who the keys are registered with: the relying-party id (a host name) and the origins a ceremony may come from,

@@ -1,4 +1,4 @@
-package dev.portcullis.webauthn;
+package dev.portcullis.webauthn.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,4 @@
-package dev.portcullis.webauthn;
+package dev.portcullis.webauthn.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import dev.portcullis.testsupport.MutableClock;
-import dev.portcullis.webauthn.WebAuthnRefusedException.Reason;
+import dev.portcullis.webauthn.internal.WebAuthnRefusedException.Reason;
 
 /** The ceremonies' checks against answers from a software authenticator with a real key pair. */
 class CeremonyVerifierTest {

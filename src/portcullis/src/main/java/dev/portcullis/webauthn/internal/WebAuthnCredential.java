@@ -1,4 +1,4 @@
-package dev.portcullis.webauthn;
+package dev.portcullis.webauthn.internal;
 
 import java.time.Instant;
 
@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "portcullis_webauthn_credential")
-class WebAuthnCredential {
+public class WebAuthnCredential {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

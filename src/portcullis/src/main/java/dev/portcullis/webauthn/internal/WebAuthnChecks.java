@@ -1,4 +1,4 @@
-package dev.portcullis.webauthn;
+package dev.portcullis.webauthn.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,18 +7,19 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.portcullis.checks.CheckMessage;
+import dev.portcullis.webauthn.WebAuthnProperties;
 
 /**
  * Deploy checks of security keys: the relying-party id and origins must fit the admin's host names (a key registered
  * under one id never works under another, and a browser refuses an id that is not the page's host or a parent of it).
  */
-final class WebAuthnChecks {
+public final class WebAuthnChecks {
 
     private WebAuthnChecks() {
     }
 
     /** webauthn.E001: each allowed host under the relying-party id, each allowed origin on an allowed host. */
-    static List<CheckMessage> relyingParty(WebAuthnProperties properties, List<String> allowedHosts) {
+    public static List<CheckMessage> relyingParty(WebAuthnProperties properties, List<String> allowedHosts) {
         Set<String> hosts = new TreeSet<>();
         for (String host : allowedHosts) {
             String name = host.strip().toLowerCase(Locale.ROOT);
@@ -53,7 +54,7 @@ final class WebAuthnChecks {
     }
 
     /** webauthn.W001: staff whose only second factor is text messages. */
-    static List<CheckMessage> textMessagesOnly(long count) {
+    public static List<CheckMessage> textMessagesOnly(long count) {
         return count == 0 ? List.of() : List.of(CheckMessage.warning("webauthn.W001", "users", count
                 + (count == 1 ? " active staff user's" : " active staff users'") + " only second factor is text"
                 + " messages, which can be intercepted or taken over with the phone number.", "Ask them to register a"

@@ -1,4 +1,4 @@
-package dev.portcullis.webauthn;
+package dev.portcullis.webauthn.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "portcullis_webauthn_user_handle")
-class WebAuthnUserHandle {
+public class WebAuthnUserHandle {
 
     @Id
     @Column(name = "user_id")

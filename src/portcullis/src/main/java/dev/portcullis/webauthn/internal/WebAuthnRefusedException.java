@@ -1,4 +1,4 @@
-package dev.portcullis.webauthn;
+package dev.portcullis.webauthn.internal;
 
 /** A registration or sign-in with a key was refused; the message is written for the user. */
 public final class WebAuthnRefusedException extends RuntimeException {

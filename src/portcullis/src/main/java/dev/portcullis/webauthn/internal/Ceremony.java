@@ -1,4 +1,4 @@
-package dev.portcullis.webauthn;
+package dev.portcullis.webauthn.internal;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;

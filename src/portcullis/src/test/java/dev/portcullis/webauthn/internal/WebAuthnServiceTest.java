@@ -1,4 +1,4 @@
-package dev.portcullis.webauthn;
+package dev.portcullis.webauthn.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,8 +18,8 @@ import dev.portcullis.auth.SignInAlternative;
 import dev.portcullis.checks.Check;
 import dev.portcullis.checks.CheckMessage;
 import dev.portcullis.twofactor.SecondFactorMethod;
-import dev.portcullis.twofactor.TwoFactorService;
-import dev.portcullis.webauthn.WebAuthnRefusedException.Reason;
+import dev.portcullis.twofactor.internal.TwoFactorService;
+import dev.portcullis.webauthn.internal.WebAuthnRefusedException.Reason;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,4 +1,4 @@
-package dev.portcullis.webauthn;
+package dev.portcullis.webauthn.internal;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -17,10 +17,11 @@ import com.webauthn4j.data.AuthenticationData;
 
 import dev.portcullis.auth.AdminUser;
 import dev.portcullis.auth.AdminUserService;
-import dev.portcullis.auth.LoginThrottleService;
-import dev.portcullis.webauthn.WebAuthnRefusedException.Reason;
+import dev.portcullis.auth.internal.LoginThrottleService;
+import dev.portcullis.webauthn.internal.WebAuthnRefusedException.Reason;
 
 import jakarta.persistence.EntityManager;
+import dev.portcullis.webauthn.WebAuthnProperties;
 
 /**
  * Security keys and passkeys on the server: registration and sign-in ceremonies checked with webauthn4j (origin,
@@ -56,7 +57,7 @@ public class WebAuthnService {
     private final String siteName;
     private final CeremonyVerifier verifier;
 
-    WebAuthnService(EntityManager em, WebAuthnProperties properties, LoginThrottleService throttle,
+    public WebAuthnService(EntityManager em, WebAuthnProperties properties, LoginThrottleService throttle,
             AdminUserService users, SecondFactors secondFactors, Clock clock, SecureRandom random, String siteName) {
         this.em = em;
         this.properties = properties;
@@ -70,7 +71,7 @@ public class WebAuthnService {
     }
 
     /** What the rest of the two-factor feature does when a key is added or the last one removed. */
-    interface SecondFactors {
+    public interface SecondFactors {
         /** A first second factor was added: switches two-factor sign-in on and returns new recovery codes. */
         List<String> added(long userId);
 

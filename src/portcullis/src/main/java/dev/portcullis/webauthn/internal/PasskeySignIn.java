@@ -1,4 +1,4 @@
-package dev.portcullis.webauthn;
+package dev.portcullis.webauthn.internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,14 +11,15 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
-import dev.portcullis.auth.SecondFactorSignIn;
+import dev.portcullis.auth.internal.SecondFactorSignIn;
 import dev.portcullis.auth.SignInAlternative;
+import dev.portcullis.webauthn.WebAuthnProperties;
 
 /**
  * "Sign in with a passkey" on the sign-in page ({@code portcullis.webauthn.passwordless=true}): a discoverable
  * passkey with user verification counts as both factors. Throttled, and finished like a password sign-in.
  */
-final class PasskeySignIn implements SignInAlternative {
+public final class PasskeySignIn implements SignInAlternative {
 
     private static final Logger log = LoggerFactory.getLogger(PasskeySignIn.class);
     static final String REFUSED_ACCOUNT = "This account cannot sign in now. Ask an administrator.";
@@ -29,7 +30,7 @@ final class PasskeySignIn implements SignInAlternative {
     private final UserDetailsService users;
     private final String adminPath;
 
-    PasskeySignIn(WebAuthnService service, WebAuthnProperties properties, SecondFactorSignIn signIn,
+    public PasskeySignIn(WebAuthnService service, WebAuthnProperties properties, SecondFactorSignIn signIn,
             UserDetailsService users, String adminPath) {
         this.service = service;
         this.properties = properties;
