@@ -3,7 +3,11 @@ package dev.portcullis.bench;
 import java.lang.management.ManagementFactory;
 import java.security.Principal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+
+import javax.management.ObjectName;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,17 +34,24 @@ import kotlin.jvm.functions.Function0;
 
 /**
  * Heap retained per signed-in UI session with the book list open: N sessions of one servlet (Karibu-Testing, the
- * real views and services), live heap after GC before and after, divided by N. Not a test: run it with
+ * real views and services), live heap after GC before and after, divided by N, with the classes that grew most
+ * (a class histogram diff per session). A UI that shows no view yet is measured too: what Vaadin keeps anyway. Not a test: run it with
  * {@code ./mvnw -Pbench test-compile exec:java -Dexec.mainClass=dev.portcullis.bench.SessionHeapBenchmark}.
  */
 public final class SessionHeapBenchmark {
 
     private static final int SESSIONS = 50;
+    private static final int TOP_CLASSES = 25;
 
     private SessionHeapBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
+        // As deployed. In development mode Vaadin's component tracker keeps a stack trace of every component's
+        // creation (about half of a session's heap); -Dvaadin.productionMode=false measures that mode instead.
+        if (System.getProperty("vaadin.productionMode") == null) {
+            System.setProperty("vaadin.productionMode", "true");
+        }
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DemoApplication.class).profiles("test")
                 .run("--server.port=0", "--logging.level.root=WARN")) {
             Bookshop.ensure(app.getBean(JdbcTemplate.class), app.getBean(BookshopGenerator.class), 2_000);
@@ -66,15 +77,19 @@ public final class SessionHeapBenchmark {
             List<Object> kept = new ArrayList<>();
             open(servlet, uiFactory, user, kept, "book"); // warm-up: classes, caches and the servlet itself
             open(servlet, uiFactory, user, kept, "");
-            for (String route : new String[] {"", "book"}) {
+            open(servlet, uiFactory, user, kept, null);
+            // null: a signed-in session and UI that has shown nothing yet, i.e. Vaadin's (and Karibu's) own share
+            for (String route : new String[] {null, "", "book"}) {
+                Map<String, long[]> histogramBefore = histogram();
                 long before = liveHeap();
                 for (int i = 0; i < SESSIONS; i++) {
                     open(servlet, uiFactory, user, kept, route);
                 }
                 long after = liveHeap();
                 System.out.printf("%d sessions on %s: %.1f KB live heap each (%,d -> %,d bytes)%n", SESSIONS,
-                        route.isEmpty() ? "the dashboard" : "the book list", (after - before) / 1024.0 / SESSIONS,
-                        before, after);
+                        route == null ? "no view (bare signed-in UI)" : route.isEmpty() ? "the dashboard"
+                                : "the book list", (after - before) / 1024.0 / SESSIONS, before, after);
+                printTopGrowth(histogramBefore, histogram());
             }
             System.out.println("(kept " + kept.size() + " sessions and UIs reachable while measuring)");
         }
@@ -88,9 +103,36 @@ public final class SessionHeapBenchmark {
         VaadinSession session = VaadinSession.getCurrent();
         // As in the real application: the HTTP session holds the security context.
         session.getSession().setAttribute("SPRING_SECURITY_CONTEXT", new SecurityContextImpl(user));
-        UI.getCurrent().navigate(route);
+        if (route != null) {
+            UI.getCurrent().navigate(route);
+        }
         kept.add(session);
         kept.add(UI.getCurrent());
+    }
+
+    /** Class name to {instances, bytes} of live objects (the histogram forces a full GC first). */
+    private static Map<String, long[]> histogram() throws Exception {
+        String text = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        Map<String, long[]> classes = new HashMap<>();
+        for (String line : text.split("\\R")) {
+            String[] parts = line.trim().split("\\s+");
+            if (parts.length >= 4 && parts[0].endsWith(":")) {
+                classes.put(parts[3], new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2])});
+            }
+        }
+        return classes;
+    }
+
+    /** The classes whose live bytes grew most, per session. */
+    private static void printTopGrowth(Map<String, long[]> before, Map<String, long[]> after) {
+        after.entrySet().stream().map(e -> Map.entry(e.getKey(), new long[] {
+            e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0],
+            e.getValue()[1] - before.getOrDefault(e.getKey(), new long[2])[1]}))
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(TOP_CLASSES)
+                .forEach(e -> System.out.printf("   %8.1f KB %7.1f objects  %s%n", e.getValue()[1] / 1024.0 / SESSIONS,
+                        e.getValue()[0] / (double) SESSIONS, e.getKey()));
     }
 
     private static long liveHeap() throws InterruptedException {

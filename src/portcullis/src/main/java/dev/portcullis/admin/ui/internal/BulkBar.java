@@ -57,9 +57,10 @@ public final class BulkBar<T> extends HorizontalLayout {
     public final List<Button> actionButtons = new ArrayList<>();
     public final Button selectAllMatching = new Button();
     public final Span selection = new Span();
-    final ProgressBar progress = new ProgressBar();
-    final Span progressText = new Span();
-    final Dialog progressDialog = new Dialog();
+    /** The progress dialog and its parts: made when a job needs more than one batch, not for every list shown. */
+    ProgressBar progress;
+    Span progressText;
+    Dialog progressDialog;
     public BulkJob job;
     boolean allMatching;
     private CappedCount matching = new CappedCount(0, false);
@@ -102,12 +103,6 @@ public final class BulkBar<T> extends HorizontalLayout {
         });
         selection.addClassName("pc-selection");
         add(selection, selectAllMatching);
-        progressDialog.setHeaderTitle("Working…");
-        progressDialog.setCloseOnOutsideClick(false);
-        progressDialog.setCloseOnEsc(false);
-        Button stop = new Button("Stop after this batch", click -> job.cancel());
-        progressDialog.add(new Div(progressText), progress);
-        progressDialog.getFooter().add(stop);
         setVisible(hasControls());
         if (hasControls()) {
             grid.setSelectionMode(Grid.SelectionMode.MULTI);
@@ -250,10 +245,26 @@ public final class BulkBar<T> extends HorizontalLayout {
             return;
         }
         UI ui = UI.getCurrent();
+        if (progressDialog == null) {
+            progressDialog = progressDialog();
+        }
         progressDialog.open();
         showProgress();
         polling = ui.addPollListener(poll -> advance());
         ui.setPollInterval(300);
+    }
+
+    private Dialog progressDialog() {
+        progress = new ProgressBar();
+        progressText = new Span();
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Working…");
+        dialog.setCloseOnOutsideClick(false);
+        dialog.setCloseOnEsc(false);
+        Button stop = new Button("Stop after this batch", click -> job.cancel());
+        dialog.add(new Div(progressText), progress);
+        dialog.getFooter().add(stop);
+        return dialog;
     }
 
     /** One more batch (called on each poll request; tests call it directly). */
@@ -283,7 +294,9 @@ public final class BulkBar<T> extends HorizontalLayout {
             polling = null;
             UI.getCurrent().setPollInterval(-1);
         }
-        progressDialog.close();
+        if (progressDialog != null) {
+            progressDialog.close();
+        }
         String report = job.report();
         boolean oneBatchOfAnAction = lastActionMessage != null && !job.failed() && job.done() <= batchSize;
         boolean changedNothing = lastActionMessage != null && actionChanged == 0;
