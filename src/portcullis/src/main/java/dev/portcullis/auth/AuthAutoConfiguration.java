@@ -267,14 +267,14 @@ public final class AuthAutoConfiguration {
     /** security.W050: a superuser still on the password set at creation (the bootstrap one among them). */
     @Bean
     dev.portcullis.checks.Check portcullisUnchangedPasswordCheck(jakarta.persistence.EntityManager em) {
-        return dev.portcullis.checks.Check.deploy("security", () -> AuthChecks.unchangedPasswords(em));
+        return dev.portcullis.checks.Check.external("security", () -> AuthChecks.unchangedPasswords(em));
     }
 
     /** security.W057: the first superuser still on the password from the environment. */
     @Bean
     dev.portcullis.checks.Check portcullisEnvironmentPasswordCheck(jakarta.persistence.EntityManager em,
             BootstrapProperties bootstrap, PasswordEncoder encoder) {
-        return dev.portcullis.checks.Check.deploy("security",
+        return dev.portcullis.checks.Check.external("security",
                 () -> AuthChecks.environmentPassword(em, bootstrap, encoder));
     }
 

@@ -25,6 +25,35 @@ public interface Check {
         return true;
     }
 
+    /**
+     * True when the check reads the database or the network (or does costly work such as hashing): it runs in the
+     * security audit and by {@code check --deploy}, not at every start, so a start costs no queries or calls for it.
+     */
+    default boolean external() {
+        return false;
+    }
+
+    /** A deploy check with one tag that reads the database or the network: not run at every start. */
+    static Check external(String tag, Supplier<List<CheckMessage>> body) {
+        Check check = deploy(tag, body);
+        return new Check() {
+            @Override
+            public List<CheckMessage> run() {
+                return check.run();
+            }
+
+            @Override
+            public Set<String> tags() {
+                return check.tags();
+            }
+
+            @Override
+            public boolean external() {
+                return true;
+            }
+        };
+    }
+
     /** A deploy check with one tag. */
     static Check deploy(String tag, Supplier<List<CheckMessage>> body) {
         return new Check() {

@@ -149,14 +149,14 @@ public final class ChecksAutoConfiguration {
     Check portcullisVersionsCheck(ObjectProvider<DataSource> dataSource,
             @Qualifier("portcullisClock") ObjectProvider<Clock> clock) {
         VersionChecks versions = new VersionChecks(SupportTable.bundled(), clock.getIfAvailable(Clock::systemUTC));
-        return Check.deploy("versions", () -> versions.all(postgresVersion(dataSource.getIfAvailable())));
+        return Check.external("versions", () -> versions.all(postgresVersion(dataSource.getIfAvailable())));
     }
 
     @Bean
     Check portcullisOnlineVersionsCheck(ChecksProperties properties) {
         OnlineVersionCheck online = new OnlineVersionCheck(properties.isOnlineVersions(),
                 properties.getMavenRepository());
-        return Check.deploy("versions", () -> online.run(VersionChecks.running()));
+        return Check.external("versions", () -> online.run(VersionChecks.running()));
     }
 
     private static Optional<String> postgresVersion(DataSource dataSource) {
@@ -193,7 +193,7 @@ public final class ChecksAutoConfiguration {
         @Bean
         Check portcullisEmbeddedDatabaseCheck(ObjectProvider<DataSource> dataSource,
                 @Qualifier("portcullisClock") ObjectProvider<Clock> clock) {
-            return Check.deploy("database", () -> dataSource.stream().findFirst()
+            return Check.external("database", () -> dataSource.stream().findFirst()
                     .map(ds -> unchecked(new DatabaseChecks(ds, clock.getIfAvailable(Clock::systemUTC))::embeddedDatabase))
                     .orElse(List.of()));
         }
@@ -201,7 +201,7 @@ public final class ChecksAutoConfiguration {
         @Bean
         Check portcullisDatabaseClockCheck(ObjectProvider<DataSource> dataSource,
                 @Qualifier("portcullisClock") ObjectProvider<Clock> clock) {
-            return Check.deploy("database", () -> dataSource.stream().findFirst()
+            return Check.external("database", () -> dataSource.stream().findFirst()
                     .map(ds -> unchecked(new DatabaseChecks(ds, clock.getIfAvailable(Clock::systemUTC))::clockSkew))
                     .orElse(List.of()));
         }
@@ -215,7 +215,7 @@ public final class ChecksAutoConfiguration {
         @Bean
         Check portcullisMigrationsCheck(ObjectProvider<dev.portcullis.migration.internal.PortcullisMigrations> ours,
                 ObjectProvider<Flyway> flyway) {
-            return Check.deploy("database", () -> java.util.stream.Stream.concat(
+            return Check.external("database", () -> java.util.stream.Stream.concat(
                     ours.stream().map(dev.portcullis.migration.internal.PortcullisMigrations::flyway), flyway.stream())
                     .flatMap(f -> DatabaseChecks.migrations(f).stream()).toList());
         }

@@ -196,7 +196,7 @@ public final class TwoFactorAutoConfiguration {
 
     @Bean
     Check portcullisStaffWithoutTwoFactorCheck(TwoFactorService service, TwoFactorProperties properties) {
-        return Check.deploy("security", () -> {
+        return Check.external("security", () -> {
             long count = service.staffWithoutTwoFactor();
             // The advice depends on whether it is already required: then they are made to set it up anyway.
             String hint = properties.getRequiredFor().contains("ROLE_STAFF")

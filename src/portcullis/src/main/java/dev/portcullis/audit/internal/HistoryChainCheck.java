@@ -32,4 +32,10 @@ public final class HistoryChainCheck implements Check {
     public Set<String> tags() {
         return Set.of("audit");
     }
+
+    /** Re-reads the whole history: in the audit and on the command line, not at every start. */
+    @Override
+    public boolean external() {
+        return true;
+    }
 }

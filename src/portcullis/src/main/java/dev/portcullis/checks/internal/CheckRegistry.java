@@ -25,7 +25,9 @@ public final class CheckRegistry {
         /** Checks of the application's own configuration; an ERROR among them stops the start. */
         STARTUP,
         /** Every check, including those that only matter for a deployment. */
-        DEPLOY
+        DEPLOY,
+        /** Every check that reads neither the database nor the network ({@link Check#external()}): logged at start. */
+        OFFLINE
     }
 
     private final Map<String, Check> checks;
@@ -55,7 +57,7 @@ public final class CheckRegistry {
         int silencedCount = 0;
         for (Map.Entry<String, Check> entry : checks.entrySet()) {
             Check check = entry.getValue();
-            if (scope == Scope.STARTUP && check.deploy()) {
+            if (scope == Scope.STARTUP && check.deploy() || scope == Scope.OFFLINE && check.external()) {
                 continue;
             }
             if (!tags.isEmpty() && check.tags().stream().noneMatch(tags::contains)) {

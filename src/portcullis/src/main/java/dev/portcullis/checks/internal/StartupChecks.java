@@ -11,7 +11,9 @@ import dev.portcullis.checks.CheckMessage;
 /**
  * Runs the checks once every bean exists and before the web server takes requests: every finding is logged, and
  * an ERROR from a check that is not a deploy check stops the start (deploy findings never do: they are advice for
- * the operator, shown in the security audit and by {@code check --deploy}).
+ * the operator, shown in the security audit and by {@code check --deploy}). Deploy checks that read the database or
+ * the network ({@link Check#external()}) are left to the audit and the command line: a start stays quick and makes
+ * no outside calls.
  */
 public final class StartupChecks implements SmartInitializingSingleton {
 
@@ -30,7 +32,7 @@ public final class StartupChecks implements SmartInitializingSingleton {
         if (!serious.isEmpty()) {
             throw new ChecksFailedException("Start-up checks found errors", serious);
         }
-        CheckReport all = registry.run(CheckRegistry.Scope.DEPLOY);
+        CheckReport all = registry.run(CheckRegistry.Scope.OFFLINE);
         for (CheckMessage finding : all.findings()) {
             if (finding.level() == CheckLevel.INFO) {
                 log.info("{}", finding);
@@ -38,7 +40,7 @@ public final class StartupChecks implements SmartInitializingSingleton {
                 log.warn("{}", finding);
             }
         }
-        log.info("System check identified {} ({} silenced); see the security audit or run 'check --deploy'.",
-                CheckReportText.issues(all.findings().size()), all.silenced());
+        log.info("System check identified {} ({} silenced); checks of the database and the network run in the security"
+                + " audit and by 'check --deploy'.", CheckReportText.issues(all.findings().size()), all.silenced());
     }
 }

@@ -58,6 +58,26 @@ class CheckRegistryTest {
     }
 
     @Test
+    void aStartLogsOnlyChecksThatReadNeitherTheDatabaseNorTheNetwork() {
+        Map<String, Check> checks = new LinkedHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger databaseReads = new java.util.concurrent.atomic.AtomicInteger();
+        checks.put("config", plain(List.of(WARNING)));
+        checks.put("settings", Check.deploy("security", () -> List.of(ERROR)));
+        checks.put("database", Check.external("database", () -> {
+            databaseReads.incrementAndGet();
+            return List.of(CheckMessage.warning("test.W002", null, "Read the database.", null));
+        }));
+        CheckRegistry registry = registry(checks, Set.of());
+
+        new StartupChecks(registry).afterSingletonsInstantiated();
+        assertThat(databaseReads).hasValue(0);
+        assertThat(registry.run(CheckRegistry.Scope.OFFLINE).findings()).containsExactly(ERROR, WARNING);
+        assertThat(registry.run(CheckRegistry.Scope.DEPLOY).findings()).hasSize(3);
+        assertThat(databaseReads).hasValue(1);
+        assertThat(checks.get("database").tags()).containsExactly("database");
+    }
+
+    @Test
     void tagsSelectChecks() {
         Map<String, Check> checks = new LinkedHashMap<>();
         checks.put("a", Check.deploy("security", () -> List.of(WARNING)));
