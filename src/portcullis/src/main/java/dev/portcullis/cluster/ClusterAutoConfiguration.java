@@ -46,6 +46,6 @@ public final class ClusterAutoConfiguration {
     @Bean
     Check portcullisClusterCheck(DataSource dataSource, ClusterProperties properties, Environment environment,
             @Qualifier("portcullisClock") Clock clock) {
-        return Check.deploy("cluster", new ClusterChecks(dataSource, properties, environment, clock)::run);
+        return Check.external("cluster", new ClusterChecks(dataSource, properties, environment, clock)::run);
     }
 }

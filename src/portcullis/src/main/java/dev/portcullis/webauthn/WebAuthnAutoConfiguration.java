@@ -100,7 +100,7 @@ public final class WebAuthnAutoConfiguration {
 
     @Bean
     Check portcullisTextMessagesOnlyCheck(WebAuthnService service) {
-        return Check.deploy("security", () -> WebAuthnChecks.textMessagesOnly(service.staffWithTextMessagesOnly()));
+        return Check.external("security", () -> WebAuthnChecks.textMessagesOnly(service.staffWithTextMessagesOnly()));
     }
 
     /** Superusers and user managers see how staff sign in: no second factor, a code, a security key. */
