@@ -43,6 +43,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theSecurityAuditSitsOnTopOfTheChecksAndTheAdmin() {
+        // The cycle rule alone would let checks or admin reach up into the audit page as long as it reached nothing
+        // back; the checks run without it (start-up, check --deploy) and the admin works with it switched off.
+        noClasses().that().resideInAnyPackage("dev.portcullis.checks..", "dev.portcullis.admin..")
+                .should().dependOnClassesThat().resideInAPackage("dev.portcullis.selfaudit..")
+                .check(MAIN);
+    }
+
+    @Test
     void applicationsUseOnlyThePublicApi() {
         // The demo and the test host applications are ordinary applications: what they may use of Portcullis is
         // what a host developer writes against; everything in a *.internal package may change without notice.

@@ -25,7 +25,7 @@ import dev.portcullis.admin.model.AdminModel;
 import dev.portcullis.admin.model.AdminRegistry;
 import dev.portcullis.admin.ui.internal.AccessDeniedView;
 import dev.portcullis.admin.ui.internal.RouteAccessDeniedView;
-import dev.portcullis.admin.ui.internal.SecurityAuditView;
+import dev.portcullis.selfaudit.internal.SecurityAuditView;
 import dev.portcullis.demo.DemoApplication;
 import dev.portcullis.testsupport.KaribuTest;
 import dev.portcullis.testsupport.Roles;

@@ -183,25 +183,4 @@ public final class AdminAutoConfiguration {
             }
         };
     }
-
-    /** The security audit: a menu entry and a dashboard badge, both for superusers only. */
-    @Bean
-    AdminMenuContributor portcullisSecurityAuditMenu(dev.portcullis.checks.internal.CheckRegistry checks) {
-        return () -> java.util.List.of(AdminMenuItem.navigation("Security audit",
-                dev.portcullis.admin.ui.internal.SecurityAuditView.PATH, "vaadin:shield", 990, AdminPermissions.SUPERUSER)
-                .inSection(AdminMenuItem.SECTION_AUDIT)
-                .withCount(() -> {
-                    // The latest report is kept by the registry, so the count costs nothing per page.
-                    dev.portcullis.checks.internal.CheckReport report = checks.latest();
-                    long open = report.count(dev.portcullis.checks.CheckLevel.CRITICAL)
-                            + report.count(dev.portcullis.checks.CheckLevel.ERROR)
-                            + report.count(dev.portcullis.checks.CheckLevel.WARNING);
-                    return open == 0 ? null : String.valueOf(open);
-                }));
-    }
-
-    @Bean
-    AdminDashboardWidget portcullisSecurityAuditWidget(dev.portcullis.checks.internal.CheckRegistry registry) {
-        return new dev.portcullis.admin.ui.internal.SecurityAuditWidget(registry);
-    }
 }

@@ -27,7 +27,7 @@ import com.vaadin.flow.router.RouteParameters;
 
 import dev.portcullis.demo.DemoApplication;
 import dev.portcullis.testsupport.BookshopKaribuTest;
-import dev.portcullis.admin.ui.internal.SecurityAuditView;
+import dev.portcullis.selfaudit.internal.SecurityAuditView;
 import dev.portcullis.admin.ui.internal.ThemeToggle;
 
 @SpringBootTest(classes = DemoApplication.class)

@@ -1,6 +1,5 @@
 /**
- * Internals of the admin UI: fields, cells, bulk actions, inline rows, error views, the app shell and the security
- * audit. Not API.
+ * Internals of the admin UI: fields, cells, bulk actions, inline rows, error views and the app shell. Not API.
  */
 @NullMarked
 package dev.portcullis.admin.ui.internal;

@@ -1,4 +1,4 @@
-package dev.portcullis.admin.ui.internal;
+package dev.portcullis.selfaudit.internal;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -23,6 +23,7 @@ import dev.portcullis.demo.DemoApplication;
 import dev.portcullis.testsupport.BookshopKaribuTest;
 import dev.portcullis.admin.ui.DashboardView;
 import dev.portcullis.admin.ui.MainLayout;
+import dev.portcullis.admin.ui.internal.RouteAccessDeniedView;
 
 /** The security audit view and the dashboard badge: superusers only, grouped findings, re-run and export. */
 @SpringBootTest(classes = DemoApplication.class, properties = {

@@ -1,4 +1,4 @@
-package dev.portcullis.admin.ui.internal;
+package dev.portcullis.selfaudit.internal;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
