@@ -337,9 +337,12 @@ class ClusterIT {
         selectAllRows(2);
         long paid = countOf("select count(*) from shop_order where status = 'PAID'", null);
         // Both clicks within a moment of each other; each node works through its orders in batches.
+        // Every action that changes data asks first (Cancel has the focus): each tab confirms its own run.
         browser.findElement(By.xpath("//vaadin-button[normalize-space()='Mark as shipped']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-action"))).click();
         browser.switchTo().window(tabA);
         browser.findElement(By.xpath("//vaadin-button[normalize-space()='Mark as shipped']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-action"))).click();
         // A finished action clears the selection and reports in a notification.
         awaitSelectionCleared();
         browser.switchTo().window(tabB);
@@ -530,7 +533,7 @@ class ClusterIT {
     }
 
     private static void awaitDashboard() {
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//h2[starts-with(normalize-space(), 'Welcome')]")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//h1[starts-with(normalize-space(), 'Welcome')]")));
     }
 
     private static void signOut() {

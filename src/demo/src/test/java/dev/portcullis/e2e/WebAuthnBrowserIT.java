@@ -142,7 +142,7 @@ class WebAuthnBrowserIT {
     }
 
     private static void welcome(WebDriverWait wait) {
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//h2[normalize-space()='Welcome, admin']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//h1[normalize-space()='Welcome, admin']")));
     }
 
     private static void signOut(WebDriverWait wait) {
