@@ -138,7 +138,8 @@ class WebAuthnBrowserIT {
     private static void removeKey(WebDriverWait wait, int row) {
         browser.findElement(By.id("webauthn-remove-" + row)).click();
         type(wait, "#webauthn-remove-password input", PASSWORD);
-        browser.findElement(By.id("webauthn-confirm-remove")).click();
+        // The current second factor: a key check in the browser (the virtual authenticator answers).
+        browser.findElement(By.id("webauthn-remove-with-key")).click();
     }
 
     private static void welcome(WebDriverWait wait) {

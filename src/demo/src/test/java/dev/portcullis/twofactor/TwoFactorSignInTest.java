@@ -20,7 +20,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import com.github.mvysny.kaributesting.v10.KaribuConfig;
+import com.github.mvysny.kaributesting.v10.LocatorJ;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
 
 import dev.portcullis.admin.data.AdminEntityService;
 import dev.portcullis.admin.data.ListQuery;
@@ -292,6 +300,109 @@ class TwoFactorSignInTest extends KaribuTest {
         service.disable(id(), PASSWORD, currentCode(), null);
         assertThat(service.isEnabled(id())).isFalse();
         assertThat(users.findByUsername(username).orElseThrow().isTwoFactorEnabled()).isFalse();
+    }
+
+    /** Two stored keys and the recovery codes of a first key, as registering them in a browser leaves them. */
+    private List<String> securityKeysOnly() {
+        for (String name : List.of("Laptop", "Spare")) {
+            jdbc.update("insert into portcullis_webauthn_credential (user_id, credential_id, public_key, aaguid, name,"
+                    + " created_at) values (?, ?, 'not-a-real-key', '00000000-0000-0000-0000-000000000000', ?, ?)",
+                    id(), username + "-" + name, name, java.sql.Timestamp.from(clock.instant()));
+        }
+        return service.factorAdded(id());
+    }
+
+    private int keysLeft() {
+        return jdbc.queryForObject("select count(*) from portcullis_webauthn_credential where user_id = ?",
+                Integer.class, id());
+    }
+
+    private static String problemText() {
+        return LocatorJ._find(Div.class, spec -> spec.withClasses("pc-problems")).stream().map(Div::getText)
+                .filter(text -> !text.isEmpty()).findFirst().orElse("");
+    }
+
+    @Test
+    void removingAKeyNeedsPasswordAndACurrentFactorAndWrongOnesCountTowardsTheLock() {
+        List<String> codes = securityKeysOnly();
+        signInAs(username);
+        UI.getCurrent().navigate(TwoFactorSettingsView.class);
+
+        _click(_get(Button.class, spec -> spec.withId("webauthn-remove-1")));
+        // The password alone is not enough.
+        LocatorJ._setValue(_get(PasswordField.class, spec -> spec.withId("webauthn-remove-password")), PASSWORD);
+        _click(_get(Button.class, spec -> spec.withId("webauthn-confirm-remove")));
+        assertThat(problemText()).startsWith("Enter a code from your authenticator app or a recovery code");
+        for (int attempt = 0; attempt < 4; attempt++) {
+            LocatorJ._setValue(_get(PasswordField.class, spec -> spec.withId("webauthn-remove-password")), PASSWORD);
+            LocatorJ._setValue(_get(TextField.class, spec -> spec.withId("webauthn-remove-code")), "00000-0000" + attempt);
+            _click(_get(Button.class, spec -> spec.withId("webauthn-confirm-remove")));
+            assertThat(problemText()).isEqualTo("Your password, or the code or key you confirmed with, is not right.");
+        }
+        // Five failures: now even a right recovery code is refused, and not spent.
+        LocatorJ._setValue(_get(PasswordField.class, spec -> spec.withId("webauthn-remove-password")), PASSWORD);
+        LocatorJ._setValue(_get(TextField.class, spec -> spec.withId("webauthn-remove-code")), codes.get(0));
+        _click(_get(Button.class, spec -> spec.withId("webauthn-confirm-remove")));
+        assertThat(problemText()).startsWith("Too many failed attempts");
+        assertThat(keysLeft()).isEqualTo(2);
+        assertThat(service.status(id()).recoveryCodesLeft()).isEqualTo(10);
+
+        clock.advance(Duration.ofMinutes(20));
+        LocatorJ._setValue(_get(PasswordField.class, spec -> spec.withId("webauthn-remove-password")), PASSWORD);
+        LocatorJ._setValue(_get(TextField.class, spec -> spec.withId("webauthn-remove-code")), codes.get(0));
+        _click(_get(Button.class, spec -> spec.withId("webauthn-confirm-remove")));
+        assertThat(keysLeft()).isEqualTo(1);
+        assertThat(service.status(id()).recoveryCodesLeft()).isEqualTo(9);
+
+        // Two-factor sign-in is required for staff here: the last key stays, and no code is spent on trying.
+        _click(_get(Button.class, spec -> spec.withId("webauthn-remove-0")));
+        LocatorJ._setValue(_get(PasswordField.class, spec -> spec.withId("webauthn-remove-password")), PASSWORD);
+        LocatorJ._setValue(_get(TextField.class, spec -> spec.withId("webauthn-remove-code")), codes.get(1));
+        _click(_get(Button.class, spec -> spec.withId("webauthn-confirm-remove")));
+        assertThat(problemText()).contains("this is your last key");
+        assertThat(keysLeft()).isEqualTo(1);
+        assertThat(service.status(id()).recoveryCodesLeft()).isEqualTo(9);
+    }
+
+    @Test
+    void aUserWithOnlySecurityKeysIsOfferedNewRecoveryCodesConfirmedByAKey() {
+        List<String> codes = securityKeysOnly();
+        signInAs(username);
+        UI.getCurrent().navigate(TwoFactorSettingsView.class);
+
+        Button newCodes = _get(Button.class, spec -> spec.withId("two-factor-new-codes"));
+        assertThat(newCodes.isVisible()).isTrue();
+        _click(newCodes);
+        // No app to read a code from: the key is the second thing asked for.
+        _assertNone(TextField.class, spec -> spec.withId("confirm-code"));
+        _assertNone(Button.class, spec -> spec.withId("confirm-two-factor-change"));
+        LocatorJ._setValue(_get(PasswordField.class, spec -> spec.withId("confirm-password")), PASSWORD);
+        // Karibu hands the scripts sent to the browser to these handlers: keep the key ceremony's to answer it.
+        List<PendingJavaScriptInvocation> asked = new java.util.ArrayList<>();
+        var handlers = KaribuConfig.getPendingJavascriptInvocationHandlers();
+        List<kotlin.jvm.functions.Function1<PendingJavaScriptInvocation, kotlin.Unit>> withCapture =
+                new java.util.ArrayList<>(handlers);
+        withCapture.add(js -> {
+            if (js.getInvocation().getExpression().contains("navigator.credentials.get")) {
+                asked.add(js);
+            }
+            return kotlin.Unit.INSTANCE;
+        });
+        KaribuConfig.setPendingJavascriptInvocationHandlers(withCapture);
+        try {
+            _click(_get(Button.class, spec -> spec.withId("webauthn-confirm-key")));
+            MockVaadin.clientRoundtrip(false);
+        } finally {
+            KaribuConfig.setPendingJavascriptInvocationHandlers(handlers);
+        }
+
+        // The browser's answer arrives; this one is no signature by the user's key, so the server refuses it.
+        assertThat(asked).hasSize(1);
+        asked.get(0).complete(tools.jackson.databind.node.StringNode.valueOf("{\"id\":\"forged\"}"));
+        assertThat(problemText()).isEqualTo("Your password or the answer from your security key is not right.");
+        assertThat(service.status(id()).recoveryCodesLeft()).isEqualTo(10);
+        assertThat(service.verify(id(), codes.get(0), null).outcome())
+                .isEqualTo(TwoFactorService.Outcome.RECOVERY_CODE_ACCEPTED);
     }
 
     @Test

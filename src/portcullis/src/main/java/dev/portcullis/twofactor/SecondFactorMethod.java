@@ -33,4 +33,22 @@ public interface SecondFactorMethod {
 
     /** This method's section of the user's two-factor settings page. */
     Component settings(long userId, String username);
+
+    /**
+     * In a dialog where the signed-in user proves who they are again (such as making new recovery codes): what lets
+     * them answer with this method. {@code answered} receives the browser's answer; nothing is decided until the
+     * server checks it with {@link Answer#confirms}. Null when the method offers no such check.
+     */
+    default Component confirmStep(long userId, Consumer<Answer> answered) {
+        return null;
+    }
+
+    /** An answer from the browser to a check of this method, held on the server until it is used once. */
+    interface Answer {
+        /**
+         * True when this is a valid answer by one of the user's own keys to a fresh challenge that was not answered
+         * before; the challenge is spent either way. Counts nothing against the throttle: the caller does.
+         */
+        boolean confirms(long userId);
+    }
 }

@@ -88,6 +88,11 @@ public final class WebAuthnAutoConfiguration {
             public void removedLast(long userId) {
                 twoFactor.otherFactorsRemoved(userId);
             }
+
+            @Override
+            public boolean codeMatches(long userId, String code) {
+                return twoFactor.codeMatches(userId, code);
+            }
         };
     }
 

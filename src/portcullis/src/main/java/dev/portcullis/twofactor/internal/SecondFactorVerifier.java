@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import dev.portcullis.auth.AdminUser;
 import dev.portcullis.auth.AdminUserService;
 import dev.portcullis.auth.internal.LoginThrottleService;
+import dev.portcullis.twofactor.SecondFactorMethod;
 import dev.portcullis.twofactor.internal.TwoFactorService.Outcome;
 import dev.portcullis.twofactor.internal.TwoFactorService.RefusedException;
 import dev.portcullis.twofactor.internal.TwoFactorService.Verification;
@@ -74,9 +75,28 @@ public final class SecondFactorVerifier {
      * code). A failure is counted and refused; the caller's transaction must commit it.
      */
     AdminUser reconfirm(long userId, String password, String code, String address) {
+        return reconfirm(userId, password, code, null, address);
+    }
+
+    /**
+     * As {@link #reconfirm(long, String, String, String)}, with an answer by one of the user's security keys in place
+     * of the code when {@code key} is not null; the user needs no authenticator app then.
+     */
+    AdminUser reconfirm(long userId, String password, String code, SecondFactorMethod.Answer key, String address) {
         AdminUser user = user(em, userId);
         requireNotThrottled(user.getUsername(), address);
         boolean passwordRight = users.passwordMatches(userId, password);
+        if (key != null) {
+            // The key's challenge is spent even when the password is wrong, so an answer is never tried twice.
+            boolean keyRight = key.confirms(userId);
+            if (!passwordRight || !keyRight) {
+                throttle.recordFailure(user.getUsername(), address);
+                log.info("Refused a confirmation with a security key for '{}' from {}", user.getUsername(), address);
+                throw new RefusedException("Your password or the answer from your security key is not right.",
+                        Outcome.WRONG);
+            }
+            return user;
+        }
         TwoFactorSecret secret = em.find(TwoFactorSecret.class, userId);
         if (secret == null) {
             throw new RefusedException("Two-factor sign-in is not on for your account.", Outcome.NOT_ENABLED);
@@ -90,6 +110,19 @@ public final class SecondFactorVerifier {
                     : "Your password or the code from your authenticator app is not right.", outcome);
         }
         return user;
+    }
+
+    /**
+     * A current authenticator or texted code, or an unused recovery code (then spent), for a step that also asks for
+     * something else: counts nothing against the throttle, the caller does. An app code's time step is spent.
+     */
+    boolean codeMatches(long userId, String input) {
+        AdminUser user = user(em, userId);
+        TwoFactorSecret secret = em.find(TwoFactorSecret.class, userId);
+        if (secret == null) {
+            return recoveryCodes.use(userId, input);
+        }
+        return check(user, secret, input).accepted();
     }
 
     void requireNotThrottled(String username, String address) {

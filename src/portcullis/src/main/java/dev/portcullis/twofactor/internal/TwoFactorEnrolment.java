@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.portcullis.auth.AdminUser;
+import dev.portcullis.twofactor.SecondFactorMethod;
 import dev.portcullis.twofactor.internal.TwoFactorService.Enrolment;
 import dev.portcullis.twofactor.internal.TwoFactorService.Outcome;
 import dev.portcullis.twofactor.internal.TwoFactorService.RefusedException;
@@ -94,6 +95,14 @@ public final class TwoFactorEnrolment {
         AdminUser user = verifier.reconfirm(userId, password, code, address);
         List<String> codes = recoveryCodes.replace(userId);
         log.info("User '{}' made new recovery codes", user.getUsername());
+        return codes;
+    }
+
+    /** New recovery codes once the user has proved who they are with their password and one of their keys. */
+    List<String> regenerateRecoveryCodes(long userId, String password, SecondFactorMethod.Answer key, String address) {
+        AdminUser user = verifier.reconfirm(userId, password, null, key, address);
+        List<String> codes = recoveryCodes.replace(userId);
+        log.info("User '{}' made new recovery codes, confirmed with a security key", user.getUsername());
         return codes;
     }
 

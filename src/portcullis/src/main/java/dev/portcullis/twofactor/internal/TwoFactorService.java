@@ -8,6 +8,7 @@ import java.util.List;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.portcullis.auth.AdminPrincipal;
+import dev.portcullis.twofactor.SecondFactorMethod;
 import dev.portcullis.twofactor.TwoFactorProperties;
 
 /**
@@ -168,6 +169,35 @@ public class TwoFactorService {
     @Transactional(noRollbackFor = RefusedException.class)
     public List<String> regenerateRecoveryCodes(long userId, String password, String code, String address) {
         return enrolment.regenerateRecoveryCodes(userId, password, code, address);
+    }
+
+    /**
+     * New recovery codes in place of the old ones, after the user proves who they are with their password and an
+     * answer by one of their security keys (for a user whose keys are their only second factor). A refusal is
+     * counted against the throttle like a wrong code.
+     */
+    // A refusal commits: the failed attempt it counted must stay counted.
+    @Transactional(noRollbackFor = RefusedException.class)
+    public List<String> regenerateRecoveryCodes(long userId, String password, SecondFactorMethod.Answer key,
+            String address) {
+        if (key == null) {
+            throw new IllegalArgumentException("key answer");
+        }
+        return enrolment.regenerateRecoveryCodes(userId, password, key, address);
+    }
+
+    /**
+     * True for a current authenticator or texted code, or an unused recovery code (which is then spent); for steps
+     * of other second factors that ask for one along with the password. Counts nothing against the throttle: the
+     * caller does, and never throws, so the caller's transaction keeps what it counted.
+     */
+    @Transactional
+    public boolean codeMatches(long userId, String code) {
+        try {
+            return verifier.codeMatches(userId, code);
+        } catch (RefusedException gone) {
+            return false;
+        }
     }
 
     /** Turns two-factor sign-in off after the user proves who they are with their password and a current code. */

@@ -33,7 +33,8 @@ import dev.portcullis.twofactor.SecondFactorMethod;
 
 /**
  * A user's own two-factor settings: whether it is on, how many recovery codes are left, and the ways to set up a new
- * authenticator, make new recovery codes or turn it off. The last two need the password and a current code.
+ * authenticator, make new recovery codes or turn it off. The last two need the password and a current code (or, to
+ * make new recovery codes, an answer by one of the user's security keys).
  */
 @Route(value = "two-factor/manage", layout = MainLayout.class)
 @RolesAllowed("STAFF")
@@ -79,9 +80,9 @@ public class TwoFactorSettingsView extends VerticalLayout implements BeforeEnter
         turnOff.addThemeVariants(ButtonVariant.LUMO_ERROR);
         setUp.addClickListener(click -> UI.getCurrent().navigate(TwoFactorSetupView.class));
         newCodes.addClickListener(click -> ask("Make new recovery codes",
-                "Your old recovery codes stop working.", this::makeNewCodes));
+                "Your old recovery codes stop working.", this::makeNewCodes, this::makeNewCodes));
         turnOff.addClickListener(click -> ask("Turn off two-factor sign-in",
-                "Signing in will need only your password.", this::disable));
+                "Signing in will need only your password.", this::disable, null));
         add(new H1("Two-factor sign-in"), status, new HorizontalLayout(setUp, newCodes, turnOff), result, otherMethod);
     }
 
@@ -101,7 +102,8 @@ public class TwoFactorSettingsView extends VerticalLayout implements BeforeEnter
                     + (current.recoveryCodesLeft() == 1 ? " recovery code" : " recovery codes") + " left."
                     + " You can add an authenticator app as well.");
             setUp.setText("Add an authenticator app");
-            newCodes.setVisible(false);
+            // Confirmed with the password and one of the keys (the service checks both).
+            newCodes.setVisible(true);
             turnOff.setVisible(false);
             return;
         }
@@ -122,7 +124,8 @@ public class TwoFactorSettingsView extends VerticalLayout implements BeforeEnter
         turnOff.setVisible(current.enabled() && !service.isRequiredFor(user()));
     }
 
-    private void ask(String title, String consequence, Runnable action) {
+    private void ask(String title, String consequence, Runnable action,
+            java.util.function.Consumer<SecondFactorMethod.Answer> withKey) {
         confirmation = new Dialog();
         confirmation.setHeaderTitle(title);
         password = new PasswordField("Your password");
@@ -138,6 +141,16 @@ public class TwoFactorSettingsView extends VerticalLayout implements BeforeEnter
         go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button close = new Button("Cancel", click -> confirmation.close());
         VerticalLayout body = new VerticalLayout(new Paragraph(consequence), password, code, problem);
+        long userId = user().getUserId();
+        com.vaadin.flow.component.Component keyStep = withKey == null || method == null ? null
+                : method.confirmStep(userId, withKey);
+        if (keyStep != null) {
+            // Keys alone: nothing to type a code from, so the key is the only way (besides the password).
+            boolean app = service.status(userId).enabled();
+            code.setVisible(app);
+            go.setVisible(app);
+            body.addComponentAtIndex(3, keyStep);
+        }
         if (service.status(user().getUserId()).textMessages()) {
             code.setLabel("Code we text to you");
             Button text = new Button("Text me a code", click -> {
@@ -157,9 +170,19 @@ public class TwoFactorSettingsView extends VerticalLayout implements BeforeEnter
     }
 
     void makeNewCodes() {
+        makeNewCodes(() -> service.regenerateRecoveryCodes(user().getUserId(), password.getValue(), code.getValue(),
+                TwoFactorSetupView.address()));
+    }
+
+    /** With the password and an answer by one of the user's security keys, which the service checks. */
+    void makeNewCodes(SecondFactorMethod.Answer key) {
+        makeNewCodes(() -> service.regenerateRecoveryCodes(user().getUserId(), password.getValue(), key,
+                TwoFactorSetupView.address()));
+    }
+
+    private void makeNewCodes(java.util.function.Supplier<List<String>> regenerate) {
         try {
-            List<String> codes = service.regenerateRecoveryCodes(user().getUserId(), password.getValue(),
-                    code.getValue(), TwoFactorSetupView.address());
+            List<String> codes = regenerate.get();
             confirmation.close();
             result.removeAll();
             result.add(new H2("New recovery codes"), new RecoveryCodesPanel(siteName, user().getUsername(), codes));

@@ -202,22 +202,65 @@ public final class SecurityKeyMethod implements SecondFactorMethod {
         dialog.setHeaderTitle("Remove " + key.name());
         PasswordField password = new PasswordField("Your password");
         password.setId("webauthn-remove-password");
+        TextField code = new TextField("Code from your app, or a recovery code");
+        code.setId("webauthn-remove-code");
+        code.getElement().setAttribute("autocomplete", "one-time-code");
         Div problem = problem("webauthn-remove-problem");
-        Button confirm = new Button("Remove key", click -> {
+        // The service checks the password and the factor; these buttons only gather them.
+        Consumer<WebAuthnService.Factor> removeWith = factor -> {
             try {
-                service.remove(userId, key.id(), password.getValue(), BrowserCredentials.address());
+                service.remove(userId, key.id(), password.getValue(), factor, BrowserCredentials.address());
                 dialog.close();
                 fill(section, userId, username);
             } catch (WebAuthnRefusedException refused) {
                 password.clear();
+                code.clear();
                 problem.setText(refused.getMessage());
             }
+        };
+        Button confirm = new Button("Remove key", click -> {
+            problem.setText("");
+            removeWith.accept(WebAuthnService.Factor.code(code.getValue()));
         });
         confirm.setId("webauthn-confirm-remove");
         confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new VerticalLayout(new Paragraph("The key will no longer sign you in."), password, problem));
+        Button withKey = new Button("Confirm with a security key and remove");
+        withKey.setId("webauthn-remove-with-key");
+        withKey.addClickListener(click -> {
+            problem.setText("");
+            Ceremony ceremony = service.startSecondFactor(userId, BrowserCredentials.relyingParty(properties));
+            BrowserCredentials.get(withKey, ceremony, answer -> removeWith.accept(WebAuthnService.Factor.key(ceremony,
+                    answer)), failed -> problem.setText(BrowserCredentials.NO_ANSWER));
+        });
+        dialog.add(new VerticalLayout(new Paragraph("The key will no longer sign you in. Confirm with your password"
+                + " and a current second factor: a code from your authenticator app, a recovery code, or one of your"
+                + " keys (it may be this one)."), password, code, withKey, problem));
         dialog.getFooter().add(new Button("Cancel", close -> dialog.close()), confirm);
         dialog.open();
+    }
+
+    @Override
+    public Component confirmStep(long userId, Consumer<Answer> answered) {
+        if (!service.hasKeys(userId)) {
+            return null;
+        }
+        Button use = new Button("Confirm with your security key");
+        use.setId("webauthn-confirm-key");
+        Div problem = problem("webauthn-confirm-problem");
+        use.addClickListener(click -> {
+            problem.setText("");
+            Ceremony ceremony = service.startSecondFactor(userId, BrowserCredentials.relyingParty(properties));
+            BrowserCredentials.get(use, ceremony, answer -> answered.accept(answer(service, ceremony, answer)),
+                    failed -> problem.setText(BrowserCredentials.NO_ANSWER));
+        });
+        VerticalLayout step = new VerticalLayout(use, problem);
+        step.setPadding(false);
+        return step;
+    }
+
+    /** The browser's answer to {@code ceremony}, checked by the service once, when the two-factor feature uses it. */
+    static Answer answer(WebAuthnService service, Ceremony ceremony, String answer) {
+        return userId -> service.keyConfirms(ceremony, userId, answer);
     }
 
     private static Div problem(String id) {

@@ -80,7 +80,43 @@ public class WebAuthnService {
 
         /** The user's last key went: two-factor sign-in stays on only while another factor remains. */
         void removedLast(long userId);
+
+        /**
+         * True for a current code from the user's authenticator app (or a texted one), or an unused recovery code,
+         * which is then spent. Counts nothing; never throws.
+         */
+        boolean codeMatches(long userId, String code);
     }
+
+    /**
+     * The current second factor a user gives to confirm a change to their keys: a code (from their authenticator app,
+     * or a recovery code) or an answer by one of their keys to a fresh challenge from {@link #startSecondFactor}.
+     */
+    public record Factor(String code, Ceremony ceremony, String answer) {
+
+        /** A code from the user's authenticator app, or one of their recovery codes. */
+        public static Factor code(String code) {
+            return new Factor(code, null, null);
+        }
+
+        /** An answer by one of the user's keys to {@code ceremony}. */
+        public static Factor key(Ceremony ceremony, String answer) {
+            return new Factor(null, ceremony, answer);
+        }
+
+        boolean missing() {
+            return ceremony == null && (code == null || code.isBlank());
+        }
+
+        @Override
+        public String toString() {
+            return ceremony == null ? "Factor[code]" : "Factor[key]"; // never the code itself
+        }
+    }
+
+    static final String WRONG_FACTOR = "Your password, or the code or key you confirmed with, is not right.";
+    static final String NO_FACTOR = "Enter a code from your authenticator app or a recovery code, or confirm with one"
+            + " of your security keys.";
 
     // ---- registration ------------------------------------------------------------------------------------------
 
@@ -280,6 +316,26 @@ public class WebAuthnService {
         credential.used(signCount, clock.instant());
     }
 
+    /**
+     * True when {@code responseJson} is an answer by one of the user's own keys to {@code ceremony} (started with
+     * {@link #startSecondFactor}), for a signed-in user confirming a change. The challenge is spent either way; a
+     * clone warning is recorded. Counts nothing against the throttle (the caller does) and never throws a refusal.
+     */
+    @Transactional(noRollbackFor = WebAuthnRefusedException.class)
+    public boolean keyConfirms(Ceremony ceremony, long userId, String responseJson) {
+        try {
+            verifier.spend(ceremony, Ceremony.Kind.SECOND_FACTOR);
+            if (ceremony.userId() == null || ceremony.userId() != userId) {
+                return false;
+            }
+            assertion(ceremony, responseJson, userId, false);
+            return true;
+        } catch (WebAuthnRefusedException refused) {
+            log.info("A security key did not confirm user {}: {}", userId, refused.reason());
+            return false;
+        }
+    }
+
     private WebAuthnCredential credentialOf(String responseJson) {
         return find(B64U.encodeToString(verifier.parseAssertion(responseJson).getCredentialId()));
     }
@@ -308,12 +364,14 @@ public class WebAuthnService {
     }
 
     /**
-     * Removes one of the user's own keys after they entered their password again; a wrong password counts against
-     * the sign-in throttle.
+     * Removes one of the user's own keys after they entered their password again and gave a current second factor:
+     * a code from their authenticator app, a recovery code (then spent), or an answer by one of their keys. A wrong
+     * password, a wrong factor or none counts against the sign-in throttle like a wrong code. A user for whom
+     * two-factor sign-in is required cannot remove their last key while no authenticator app remains.
      */
-    // A refusal commits: the failure it counted must stay counted.
+    // A refusal commits: the failure it counted (and a spent recovery code or challenge) must stay.
     @Transactional(noRollbackFor = WebAuthnRefusedException.class)
-    public void remove(long userId, long keyId, String password, String address) {
+    public void remove(long userId, long keyId, String password, Factor factor, String address) {
         AdminUser user = em.find(AdminUser.class, userId);
         if (user == null) {
             throw new WebAuthnRefusedException(Reason.UNKNOWN_KEY, UNKNOWN);
@@ -321,14 +379,27 @@ public class WebAuthnService {
         if (!throttle.check(user.getUsername(), address).allowed()) {
             throw new WebAuthnRefusedException(Reason.THROTTLED, THROTTLED);
         }
-        if (!users.passwordMatches(userId, password)) {
-            throttle.recordFailure(user.getUsername(), address);
-            throw new WebAuthnRefusedException(Reason.NOT_ALLOWED, "Your password is not right.");
-        }
         WebAuthnCredential credential = own(userId, keyId);
+        // Decided before any code is looked at, so a refused removal never spends a recovery code.
         if (credentials(userId).size() == 1 && !secondFactors.mayRemoveLast(userId)) {
             throw new WebAuthnRefusedException(Reason.NOT_ALLOWED, "Two-factor sign-in is required for your account"
                     + " and this is your last key. Register another key or set up an authenticator app first.");
+        }
+        if (factor == null || factor.missing()) {
+            throttle.recordFailure(user.getUsername(), address);
+            log.info("Refused removing a security key of user '{}' from {}: no second factor given",
+                    user.getUsername(), address);
+            throw new WebAuthnRefusedException(Reason.NOT_ALLOWED, NO_FACTOR);
+        }
+        boolean passwordRight = users.passwordMatches(userId, password);
+        // A wrong password never gets to spend a recovery code; a key's challenge is spent either way.
+        boolean factorRight = factor.ceremony() != null ? keyConfirms(factor.ceremony(), userId, factor.answer())
+                : passwordRight && secondFactors.codeMatches(userId, factor.code());
+        if (!passwordRight || !factorRight) {
+            throttle.recordFailure(user.getUsername(), address);
+            log.info("Refused removing a security key of user '{}' from {}: wrong password or second factor",
+                    user.getUsername(), address);
+            throw new WebAuthnRefusedException(Reason.NOT_ALLOWED, WRONG_FACTOR);
         }
         em.remove(credential);
         em.flush();

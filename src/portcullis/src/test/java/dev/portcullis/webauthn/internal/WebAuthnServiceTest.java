@@ -140,17 +140,119 @@ class WebAuthnServiceTest {
             WebAuthnService service = ctx.getBean(WebAuthnService.class);
             AdminUserService users = ctx.getBean(AdminUserService.class);
             AdminUser user = users.createUser("ada", PASSWORD, true, false, false);
-            register(service, user, new TestAuthenticator(), "Key");
+            List<String> codes = register(service, user, new TestAuthenticator(), "Key").recoveryCodes();
             long keyId = service.keys(user.getId()).get(0).id();
 
-            assertThatThrownBy(() -> service.remove(user.getId(), keyId, "wrong", null))
-                    .hasMessage("Your password is not right.");
+            assertThatThrownBy(() -> service.remove(user.getId(), keyId, "wrong", WebAuthnService.Factor.code(
+                    codes.get(0)), null)).hasMessage(WebAuthnService.WRONG_FACTOR);
             assertThat(service.keys(user.getId())).hasSize(1);
 
-            service.remove(user.getId(), keyId, PASSWORD, null);
+            service.remove(user.getId(), keyId, PASSWORD, WebAuthnService.Factor.code(codes.get(0)), null);
             assertThat(service.keys(user.getId())).isEmpty();
             assertThat(users.findById(user.getId()).orElseThrow().isTwoFactorEnabled()).isFalse();
             assertThat(ctx.getBean(TwoFactorService.class).status(user.getId()).recoveryCodesLeft()).isZero();
+        });
+    }
+
+    @Test
+    void removingAKeyNeedsACurrentSecondFactorAndAWrongOrMissingOneIsCounted() {
+        host.run(ctx -> {
+            WebAuthnService service = ctx.getBean(WebAuthnService.class);
+            TwoFactorService twoFactor = ctx.getBean(TwoFactorService.class);
+            AdminUser user = ctx.getBean(AdminUserService.class).createUser("ada", PASSWORD, true, false, false);
+            TestAuthenticator first = new TestAuthenticator();
+            List<String> codes = register(service, user, first, "First").recoveryCodes();
+            register(service, user, new TestAuthenticator(), "Second");
+            register(service, user, new TestAuthenticator(), "Third");
+            long secondId = service.keys(user.getId()).get(1).id();
+            long thirdId = service.keys(user.getId()).get(2).id();
+
+            // No factor, a wrong code, and the password alone: refused, nothing removed.
+            assertThatThrownBy(() -> service.remove(user.getId(), secondId, PASSWORD, WebAuthnService.Factor.code(
+                    " "), "10.0.0.9")).hasMessage(WebAuthnService.NO_FACTOR);
+            assertThatThrownBy(() -> service.remove(user.getId(), secondId, PASSWORD, null, "10.0.0.9"))
+                    .hasMessage(WebAuthnService.NO_FACTOR);
+            assertThatThrownBy(() -> service.remove(user.getId(), secondId, PASSWORD, WebAuthnService.Factor.code(
+                    "123456"), "10.0.0.9")).hasMessage(WebAuthnService.WRONG_FACTOR);
+            // A wrong password does not get to spend a recovery code.
+            assertThatThrownBy(() -> service.remove(user.getId(), secondId, "wrong", WebAuthnService.Factor.code(
+                    codes.get(0)), "10.0.0.9")).hasMessage(WebAuthnService.WRONG_FACTOR);
+            assertThat(twoFactor.status(user.getId()).recoveryCodesLeft()).isEqualTo(10);
+            assertThat(service.keys(user.getId())).hasSize(3);
+
+            // A recovery code works once.
+            service.remove(user.getId(), secondId, PASSWORD, WebAuthnService.Factor.code(codes.get(0)), null);
+            assertThat(twoFactor.status(user.getId()).recoveryCodesLeft()).isEqualTo(9);
+            assertThat(service.keys(user.getId())).extracting(WebAuthnService.Key::name).containsExactly("First",
+                    "Third");
+
+            // An answer by one of the user's keys, to a challenge of its own; the same answer never twice.
+            Ceremony check = service.startSecondFactor(user.getId(), RP);
+            String answer = first.sign(challenge(check), ORIGIN, RP.id(), false, 5, null);
+            service.remove(user.getId(), thirdId, PASSWORD, WebAuthnService.Factor.key(check, answer), null);
+            assertThat(service.keys(user.getId())).extracting(WebAuthnService.Key::name).containsExactly("First");
+
+            // Four failures counted above (address 10.0.0.9): the fifth locks removal even with everything right.
+            assertThatThrownBy(() -> service.remove(user.getId(), service.keys(user.getId()).get(0).id(), PASSWORD,
+                    WebAuthnService.Factor.key(check, answer), null)).hasMessage(WebAuthnService.WRONG_FACTOR);
+            assertThatThrownBy(() -> service.remove(user.getId(), service.keys(user.getId()).get(0).id(), PASSWORD,
+                    WebAuthnService.Factor.code(codes.get(1)), null)).hasMessage(WebAuthnService.THROTTLED);
+            assertThat(twoFactor.status(user.getId()).recoveryCodesLeft()).isEqualTo(9);
+            assertThat(service.keys(user.getId())).hasSize(1);
+        });
+    }
+
+    @Test
+    void anotherUsersKeyDoesNotConfirmARemoval() {
+        host.run(ctx -> {
+            WebAuthnService service = ctx.getBean(WebAuthnService.class);
+            AdminUserService users = ctx.getBean(AdminUserService.class);
+            AdminUser ada = users.createUser("ada", PASSWORD, true, false, false);
+            AdminUser eve = users.createUser("eve", PASSWORD, true, false, false);
+            TestAuthenticator evesKey = new TestAuthenticator();
+            register(service, ada, new TestAuthenticator(), "Ada's");
+            register(service, ada, new TestAuthenticator(), "Ada's spare");
+            register(service, eve, evesKey, "Eve's");
+            long keyId = service.keys(ada.getId()).get(1).id();
+
+            Ceremony check = service.startSecondFactor(ada.getId(), RP);
+            String answer = evesKey.sign(challenge(check), ORIGIN, RP.id(), false, 1, null);
+            assertThatThrownBy(() -> service.remove(ada.getId(), keyId, PASSWORD, WebAuthnService.Factor.key(check,
+                    answer), null)).hasMessage(WebAuthnService.WRONG_FACTOR);
+            assertThat(service.keys(ada.getId())).hasSize(2);
+        });
+    }
+
+    @Test
+    void aUserWithOnlyKeysMakesNewRecoveryCodesWithPasswordAndKey() {
+        host.run(ctx -> {
+            WebAuthnService service = ctx.getBean(WebAuthnService.class);
+            TwoFactorService twoFactor = ctx.getBean(TwoFactorService.class);
+            AdminUser user = ctx.getBean(AdminUserService.class).createUser("ada", PASSWORD, true, false, false);
+            TestAuthenticator key = new TestAuthenticator();
+            List<String> old = register(service, user, key, "Key").recoveryCodes();
+
+            // The app-code way cannot work: there is no app.
+            assertThatThrownBy(() -> twoFactor.regenerateRecoveryCodes(user.getId(), PASSWORD, "123456", null))
+                    .isInstanceOf(TwoFactorService.RefusedException.class);
+
+            // A wrong password spends the key's challenge: its answer cannot be tried again.
+            Ceremony first = service.startSecondFactor(user.getId(), RP);
+            SecondFactorMethod.Answer firstAnswer = SecurityKeyMethod.answer(service, first,
+                    key.sign(challenge(first), ORIGIN, RP.id(), false, 1, null));
+            assertThatThrownBy(() -> twoFactor.regenerateRecoveryCodes(user.getId(), "wrong", firstAnswer, null))
+                    .isInstanceOf(TwoFactorService.RefusedException.class).hasMessageContaining("security key");
+            assertThatThrownBy(() -> twoFactor.regenerateRecoveryCodes(user.getId(), PASSWORD, firstAnswer, null))
+                    .isInstanceOf(TwoFactorService.RefusedException.class);
+
+            Ceremony second = service.startSecondFactor(user.getId(), RP);
+            List<String> fresh = twoFactor.regenerateRecoveryCodes(user.getId(), PASSWORD, SecurityKeyMethod.answer(
+                    service, second, key.sign(challenge(second), ORIGIN, RP.id(), false, 2, null)), null);
+            assertThat(fresh).hasSize(10).doesNotContainAnyElementsOf(old);
+            assertThat(twoFactor.verify(user.getId(), old.get(0), null).outcome())
+                    .isEqualTo(TwoFactorService.Outcome.WRONG);
+            assertThat(twoFactor.verify(user.getId(), fresh.get(0), null).outcome())
+                    .isEqualTo(TwoFactorService.Outcome.RECOVERY_CODE_ACCEPTED);
         });
     }
 
