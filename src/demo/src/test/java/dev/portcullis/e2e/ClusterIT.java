@@ -248,6 +248,7 @@ class ClusterIT {
         browser.get("http://localhost:" + portA + "/console/session?q=" + elsewhere);
         selectAllRows(1);
         browser.findElement(By.xpath("//vaadin-button[normalize-space()='End session']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-action"))).click();
         wait.until(d -> countOf("select count(*) from portcullis_session where username = 'kim' and client_address = ?"
                 + " and ended_at is not null", elsewhere) == 1);
 
