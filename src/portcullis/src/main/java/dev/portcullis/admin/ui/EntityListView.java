@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -103,7 +104,10 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
     final Button last = new Button("Last", VaadinIcon.ANGLE_DOUBLE_RIGHT.create());
     /** Numbered buttons for the pages around the current one. */
     final HorizontalLayout pageNumbers = new HorizontalLayout();
-    /** The filters, folded away on a narrow screen (and opened when one is in use). */
+    /**
+     * The filters, folded until asked for or in use (the summary counts the ones in use); their fields are made when
+     * it first opens (see {@link #buildFilters()}).
+     */
     final Details filterDrawer = new Details();
     /** The row that last had the keyboard focus, opened by Enter. */
     Object focusedRow;
@@ -128,6 +132,11 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         this.properties = properties;
         this.environment = environment;
         addClassName("pc-list");
+        filterDrawer.addOpenedChangeListener(opened -> {
+            if (opened.isOpened() && filterFields.isEmpty() && model != null) {
+                showFilters();
+            }
+        });
         // The list is as tall as its rows: the page scrolls, not a box inside it.
         setWidthFull();
     }
@@ -256,20 +265,12 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         filters.removeAll();
         filters.addClassName("pc-filters");
         filters.getStyle().set("flex-wrap", "wrap");
-        for (AdminField field : model.filters()) {
-            filters.add(filterField(field));
-        }
-        if (!model.filters().isEmpty()) {
-            Button clear = new Button("Clear filters", click -> navigate(
-                    new ListQuery(query.search(), Map.of(), query.sort(), 1)));
-            clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            filters.add(clear);
-        }
-        // A disclosure: open on a wide screen, folded on a phone (see narrow()), so the rows come first there.
+        // A disclosure, folded until asked for or a filter is in use (refresh()): the rows come first, and the fields
+        // are only made for the visits that filter.
         filterDrawer.setSummaryText("Filters");
         filterDrawer.addClassName("pc-filter-drawer");
         filterDrawer.add(filters);
-        filterDrawer.setOpened(true);
+        filterDrawer.setOpened(false);
         filterDrawer.setVisible(!model.filters().isEmpty());
         toolbar.add(filterDrawer);
 
@@ -462,7 +463,6 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
     void narrow(int width) {
         boolean phone = width > 0 && width < PHONE_WIDTH;
         narrowed = phone;
-        filterDrawer.setOpened(!phone || !query.filters().isEmpty());
         List<Grid.Column<Object>> columns = grid.getColumns().stream()
                 .filter(column -> column.getKey() != null && model.column(column.getKey()).isPresent()).toList();
         for (int i = 0; i < columns.size(); i++) {
@@ -638,6 +638,44 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         return combo;
     }
 
+    /** Shows the filter fields (the drawer opened, or a URL that filters), set to the URL's values. */
+    void showFilters() {
+        buildFilters();
+        boolean was = applying;
+        applying = true;
+        try {
+            showState();
+        } finally {
+            applying = was;
+        }
+    }
+
+    /**
+     * Filter fields are made on first need, not with every list: most visits never filter, and the fields (selects
+     * with their items, date pickers, a combo box with its data provider) are a sixth of a session's heap.
+     */
+    private void buildFilters() {
+        if (!filterFields.isEmpty() || model.filters().isEmpty()) {
+            return;
+        }
+        filters.removeAll();
+        for (AdminField field : model.filters()) {
+            filters.add(filterField(field));
+        }
+        Button clear = new Button("Clear filters", click -> navigate(
+                new ListQuery(query.search(), Map.of(), query.sort(), 1)));
+        clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        filters.add(clear);
+    }
+
+    /** "Filters", or "Filters (2 in use)": a folded drawer still says that the rows are filtered. */
+    String filterSummary() {
+        long inUse = model.filters().stream().filter(field -> Stream.of("", ListFilters.FROM, ListFilters.TO)
+                .map(suffix -> query.filters().get(field.path() + suffix))
+                .anyMatch(value -> value != null && !value.isBlank())).count();
+        return inUse == 0 ? "Filters" : "Filters (" + inUse + " in use)";
+    }
+
     private void filterChanged(boolean fromClient, String name, String value) {
         if (!fromClient || applying) {
             return;
@@ -654,6 +692,11 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
     private void refresh() {
         applying = true;
         try {
+            if (!query.filters().isEmpty()) {
+                buildFilters();
+                filterDrawer.setOpened(true);
+            }
+            filterDrawer.setSummaryText(filterSummary());
             showState();
             // The URL state is read once (filters parsed, related search matches looked up) for the page and count.
             ListCriteria criteria = service.criteria(model, query);
