@@ -123,6 +123,19 @@ class AdminSignInBrowserIT {
         wait.until(d -> d.findElements(By.cssSelector("vaadin-grid-cell-content")).size() > 20);
         assertThat(browser.findElement(By.className("pc-count")).getText()).endsWith("books");
         Browser.screenshot(browser, "book-list");
+        // The date drill-down is one element of router links (not a button per year): a click navigates in place,
+        // without loading the page, to that year's range, and the folded filter drawer counts the filter in use.
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+        js.executeScript("window.pcSamePage = true;");
+        WebElement year = browser.findElement(By.cssSelector(".pc-date-links a"));
+        String yearText = year.getText();
+        year.click();
+        wait.until(ExpectedConditions.urlMatches(".*/book\\?.*publishedOn_from=" + yearText + "-01-01.*"));
+        wait.until(d -> d.findElements(By.cssSelector(".pc-date-links a")).stream()
+                .anyMatch(a -> a.getText().equals("January")));
+        assertThat(js.executeScript("return window.pcSamePage === true")).as("navigated in place").isEqualTo(true);
+        assertThat(browser.findElement(By.cssSelector("vaadin-details.pc-filter-drawer vaadin-details-summary"))
+                .getText()).isEqualTo("Filters (1 in use)");
         browser.get(app.adminUrl() + "book?genre=SCIFI&o=title");
         wait.until(d -> d.findElements(By.cssSelector("vaadin-grid-cell-content")).size() > 20);
         browser.get(app.adminUrl() + "book/1");

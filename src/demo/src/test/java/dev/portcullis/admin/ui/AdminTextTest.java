@@ -75,6 +75,7 @@ class AdminTextTest extends BookshopKaribuTest {
         UI.getCurrent().navigate(EntityListView.class, new RouteParameters("slug", "book"),
                 QueryParameters.simple(Map.of()));
         EntityListView list = _get(EntityListView.class);
+        list.filterDrawer.setOpened(true);
         Select<String> filter = _get(list, Select.class, spec -> spec.withLabel("Genre"));
         assertThat(filter.getItemLabelGenerator().apply("SCIFI")).isEqualTo("Science fiction");
     }

@@ -107,6 +107,8 @@ class EntityListViewTest extends BookshopKaribuTest {
     void changingAFilterNavigatesSoTheBackButtonWorks() {
         signInAs("list-admin");
         EntityListView view = open("book", Map.of());
+        assertThat(view.filterFields).as("made when the filters are first opened").isEmpty();
+        view.filterDrawer.setOpened(true);
         @SuppressWarnings("unchecked")
         Select<String> inStock = (Select<String>) view.filterFields.get("inStock");
         com.github.mvysny.kaributesting.v10.LocatorJ._setValue(inStock, "true");

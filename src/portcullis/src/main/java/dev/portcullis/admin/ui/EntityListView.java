@@ -7,11 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -40,6 +42,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouteParameters;
 
 import dev.portcullis.admin.AdminOperation;
@@ -103,7 +106,10 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
     final Button last = new Button("Last", VaadinIcon.ANGLE_DOUBLE_RIGHT.create());
     /** Numbered buttons for the pages around the current one. */
     final HorizontalLayout pageNumbers = new HorizontalLayout();
-    /** The filters, folded away on a narrow screen (and opened when one is in use). */
+    /**
+     * The filters, folded until asked for or in use (the summary counts the ones in use); their fields are made when
+     * it first opens (see {@link #buildFilters()}).
+     */
     final Details filterDrawer = new Details();
     /** The row that last had the keyboard focus, opened by Enter. */
     Object focusedRow;
@@ -128,6 +134,11 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         this.properties = properties;
         this.environment = environment;
         addClassName("pc-list");
+        filterDrawer.addOpenedChangeListener(opened -> {
+            if (opened.isOpened() && filterFields.isEmpty() && model != null) {
+                showFilters();
+            }
+        });
         // The list is as tall as its rows: the page scrolls, not a box inside it.
         setWidthFull();
     }
@@ -256,20 +267,12 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         filters.removeAll();
         filters.addClassName("pc-filters");
         filters.getStyle().set("flex-wrap", "wrap");
-        for (AdminField field : model.filters()) {
-            filters.add(filterField(field));
-        }
-        if (!model.filters().isEmpty()) {
-            Button clear = new Button("Clear filters", click -> navigate(
-                    new ListQuery(query.search(), Map.of(), query.sort(), 1)));
-            clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            filters.add(clear);
-        }
-        // A disclosure: open on a wide screen, folded on a phone (see narrow()), so the rows come first there.
+        // A disclosure, folded until asked for or a filter is in use (refresh()): the rows come first, and the fields
+        // are only made for the visits that filter.
         filterDrawer.setSummaryText("Filters");
         filterDrawer.addClassName("pc-filter-drawer");
         filterDrawer.add(filters);
-        filterDrawer.setOpened(true);
+        filterDrawer.setOpened(false);
         filterDrawer.setVisible(!model.filters().isEmpty());
         toolbar.add(filterDrawer);
 
@@ -439,7 +442,7 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         }
     }
 
-    /** Below this width (CSS px) the list folds its filters and keeps only its first columns. */
+    /** Below this width (CSS px) the list keeps only its first columns. */
     static final int PHONE_WIDTH = 600;
 
     /** How many columns a phone keeps (besides the checkboxes); the rest are hidden, not squeezed. */
@@ -456,13 +459,12 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
     }
 
     /**
-     * On a phone: the filters fold into their disclosure (open while one is in use) and only the first columns
-     * stay, each wide enough to read; on a wider screen everything shows.
+     * On a phone only the first columns stay, each wide enough to read; on a wider screen every column shows. The
+     * filter drawer is folded on every width until asked for or in use (refresh()), so the width leaves it alone.
      */
     void narrow(int width) {
         boolean phone = width > 0 && width < PHONE_WIDTH;
         narrowed = phone;
-        filterDrawer.setOpened(!phone || !query.filters().isEmpty());
         List<Grid.Column<Object>> columns = grid.getColumns().stream()
                 .filter(column -> column.getKey() != null && model.column(column.getKey()).isPresent()).toList();
         for (int i = 0; i < columns.size(); i++) {
@@ -500,28 +502,41 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         if (field == null) {
             return;
         }
+        dateLinks.setLength(0);
+        fillDateHierarchy(field, criteria);
+        if (!dateLinks.isEmpty()) {
+            // One element with plain links, not a Button (with its own state node and listener) per year: 40 years
+            // of buttons were ~170 KB of a session with the list open. The links navigate like the buttons did.
+            dateBar.add(new Html("<span class=\"pc-date-links\" style=\"display: flex; flex-wrap: wrap;"
+                    + " gap: 0 var(--lumo-space-m)\">" + dateLinks + "</span>"));
+        }
+    }
+
+    private final StringBuilder dateLinks = new StringBuilder();
+
+    private void fillDateHierarchy(AdminField field, ListCriteria criteria) {
         String path = field.path();
         LocalDate from = dateOrNull(query.filters().get(path + ListFilters.FROM));
         LocalDate to = dateOrNull(query.filters().get(path + ListFilters.TO));
         java.time.format.TextStyle month = java.time.format.TextStyle.FULL;
         if (from != null && from.equals(to)) {
-            dateBar.add(dateLink("‹ " + from.getMonth().getDisplayName(month, Locale.ENGLISH) + " " + from.getYear(),
-                    path, from.withDayOfMonth(1), from.withDayOfMonth(from.lengthOfMonth())),
-                    new Span(CellFormat.format(from)));
+            dateLink("‹ " + from.getMonth().getDisplayName(month, Locale.ENGLISH) + " " + from.getYear(),
+                    path, from.withDayOfMonth(1), from.withDayOfMonth(from.lengthOfMonth()));
+            dateLinks.append("<span>").append(escape(CellFormat.format(from))).append("</span>");
         } else if (from != null && to != null && from.getDayOfMonth() == 1 && from.getYear() == to.getYear()
                 && from.getMonth() == to.getMonth() && to.getDayOfMonth() == to.lengthOfMonth()) {
-            dateBar.add(dateLink("‹ " + from.getYear(), path, from.withDayOfYear(1), from.withMonth(12).withDayOfMonth(31)));
+            dateLink("‹ " + from.getYear(), path, from.withDayOfYear(1), from.withMonth(12).withDayOfMonth(31));
             for (int day = 1; day <= from.lengthOfMonth(); day++) {
                 LocalDate date = from.withDayOfMonth(day);
-                dateBar.add(dateLink(String.valueOf(day), path, date, date));
+                dateLink(String.valueOf(day), path, date, date);
             }
         } else if (from != null && to != null && from.getDayOfYear() == 1 && from.getYear() == to.getYear()
                 && to.getMonthValue() == 12 && to.getDayOfMonth() == 31) {
-            dateBar.add(dateLink("‹ All dates", path, null, null));
+            dateLink("‹ All dates", path, null, null);
             for (int m = 1; m <= 12; m++) {
                 LocalDate first = from.withMonth(m);
-                dateBar.add(dateLink(first.getMonth().getDisplayName(month, Locale.ENGLISH), path, first,
-                        first.withDayOfMonth(first.lengthOfMonth())));
+                dateLink(first.getMonth().getDisplayName(month, Locale.ENGLISH), path, first,
+                        first.withDayOfMonth(first.lengthOfMonth()));
             }
         } else {
             // Years that have rows matching everything else chosen: one aggregate query for the first and last.
@@ -532,7 +547,7 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
             int first = yearOf(span[0]);
             int last = yearOf(span[1]);
             for (int year = last; year >= Math.max(first, last - MAX_YEARS + 1); year--) {
-                dateBar.add(dateLink(String.valueOf(year), path, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
+                dateLink(String.valueOf(year), path, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
             }
         }
     }
@@ -540,19 +555,30 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
     /** At most this many years are offered (newest first); older ones are reached with the date filter. */
     static final int MAX_YEARS = 40;
 
-    private Button dateLink(String text, String path, LocalDate from, LocalDate to) {
-        Button link = new Button(text, click -> {
-            Map<String, String> values = new HashMap<>(query.filters());
-            values.remove(path + ListFilters.FROM);
-            values.remove(path + ListFilters.TO);
-            if (from != null) {
-                values.put(path + ListFilters.FROM, from.toString());
-                values.put(path + ListFilters.TO, to.toString());
-            }
-            navigate(new ListQuery(query.search(), values, query.sort(), 1));
-        });
-        link.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-        return link;
+    /**
+     * Appends a link to the list with this date range (none: all dates) and the rest of the URL's state; router-link
+     * makes Vaadin navigate in place, as RouterLink does. The query string is URL-encoded and the whole escaped.
+     */
+    private void dateLink(String text, String path, LocalDate from, LocalDate to) {
+        Map<String, String> values = new HashMap<>(query.filters());
+        values.remove(path + ListFilters.FROM);
+        values.remove(path + ListFilters.TO);
+        if (from != null) {
+            values.put(path + ListFilters.FROM, from.toString());
+            values.put(path + ListFilters.TO, to.toString());
+        }
+        String target = RouteConfiguration.forSessionScope().getUrl(EntityListView.class,
+                new RouteParameters("slug", model.slug()));
+        String queryString = toUrl(new ListQuery(query.search(), values, query.sort(), 1)).getQueryString();
+        String href = queryString.isEmpty() ? target : target + "?" + queryString;
+        dateLinks.append("<a router-link href=\"").append(escape(href)).append("\">").append(escape(text))
+                .append("</a> ");
+    }
+
+    /** The same text as HTML (for text and attribute values in double quotes). */
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 
     private static LocalDate dateOrNull(String text) {
@@ -638,6 +664,44 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         return combo;
     }
 
+    /** Shows the filter fields (the drawer opened, or a URL that filters), set to the URL's values. */
+    void showFilters() {
+        buildFilters();
+        boolean was = applying;
+        applying = true;
+        try {
+            showState();
+        } finally {
+            applying = was;
+        }
+    }
+
+    /**
+     * Filter fields are made on first need, not with every list: most visits never filter, and the fields (selects
+     * with their items, date pickers, a combo box with its data provider) are ~60 KB of a session's heap.
+     */
+    private void buildFilters() {
+        if (!filterFields.isEmpty() || model.filters().isEmpty()) {
+            return;
+        }
+        filters.removeAll();
+        for (AdminField field : model.filters()) {
+            filters.add(filterField(field));
+        }
+        Button clear = new Button("Clear filters", click -> navigate(
+                new ListQuery(query.search(), Map.of(), query.sort(), 1)));
+        clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        filters.add(clear);
+    }
+
+    /** "Filters", or "Filters (2 in use)": a folded drawer still says that the rows are filtered. */
+    String filterSummary() {
+        long inUse = model.filters().stream().filter(field -> Stream.of("", ListFilters.FROM, ListFilters.TO)
+                .map(suffix -> query.filters().get(field.path() + suffix))
+                .anyMatch(value -> value != null && !value.isBlank())).count();
+        return inUse == 0 ? "Filters" : "Filters (" + inUse + " in use)";
+    }
+
     private void filterChanged(boolean fromClient, String name, String value) {
         if (!fromClient || applying) {
             return;
@@ -654,6 +718,11 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
     private void refresh() {
         applying = true;
         try {
+            if (!query.filters().isEmpty()) {
+                buildFilters();
+                filterDrawer.setOpened(true);
+            }
+            filterDrawer.setSummaryText(filterSummary());
             showState();
             // The URL state is read once (filters parsed, related search matches looked up) for the page and count.
             ListCriteria criteria = service.criteria(model, query);
