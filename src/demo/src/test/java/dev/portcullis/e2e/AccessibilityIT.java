@@ -170,6 +170,10 @@ class AccessibilityIT {
         wait.until(d -> Boolean.TRUE.equals(browser.executeScript(
                 "return !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients) && "
                         + "!Object.values(window.Vaadin.Flow.clients).some(c => c.isActive && c.isActive())")));
+        // Nothing fading in or out (a notification caught mid-animation has a lower contrast than it will have).
+        wait.until(d -> Boolean.TRUE.equals(browser.executeScript(
+                "return document.getAnimations().filter(a => a.effect && a.effect.getTiming().iterations !== Infinity)"
+                        + ".every(a => a.playState !== 'running')")));
         if (!Boolean.TRUE.equals(browser.executeScript("return typeof window.axe === 'object'"))) {
             browser.executeScript(axe);
         }
