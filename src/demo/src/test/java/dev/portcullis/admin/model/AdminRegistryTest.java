@@ -165,16 +165,22 @@ class AdminRegistryTest {
             public List<String> fields() {
                 return List.of("note", "nope", "note");
             }
+
+            @Override
+            public String dateHierarchy() {
+                return "note";
+            }
         };
         assertThatThrownBy(() -> AdminRegistry.build(emf.getMetamodel(), List.of(), List.of(wrong)))
                 .isInstanceOf(ChecksFailedException.class)
                 .satisfies(e -> assertThat(((ChecksFailedException) e).getMessages()).extracting(CheckMessage::id)
                         .containsExactly("admin.E303", "admin.E325", "admin.E323", "admin.E320", "admin.E311",
-                                "admin.E330", "admin.E037", "admin.E310", "admin.E006"))
+                                "admin.E330", "admin.E037", "admin.E310", "admin.E006", "admin.E327"))
                 .satisfies(e -> assertThat(((ChecksFailedException) e).getMessages()).extracting(CheckMessage::message)
                         .contains("The value of 'autocompleteFields[0]' refers to 'custmer', which is not an attribute"
                                         + " of CustomerOrder.",
-                                "The value of 'fields' refers to 'note', which is listed twice."));
+                                "The value of 'fields' refers to 'note', which is listed twice.",
+                                "The value of 'dateHierarchy' refers to 'note', which is not a date or date-time attribute."));
     }
 
     @Test

@@ -56,7 +56,7 @@ final class AdminOptionChecks {
                         checkListPerPage(admin.listPerPage()), checkReadonlyFields(admin.readonlyFields()),
                         checkExclude(admin.exclude()), checkInlines(admin.inlines()),
                         checkAutocompleteFields(admin.autocompleteFields()), checkSecretFields(admin.secretFields()),
-                        checkFields(admin.fields()), checkRowLabel(admin))
+                        checkFields(admin.fields()), checkRowLabel(admin), checkDateHierarchy(admin.dateHierarchy()))
                 .flatMap(List::stream).toList();
     }
 
@@ -158,6 +158,20 @@ final class AdminOptionChecks {
                 .forEach(name -> messages.add(refersTo("admin.E038", "autocompleteFields", name,
                         "is not a to-one or many-to-many relation",
                         "Only relations can be edited with a searching combo box.")));
+        return messages;
+    }
+
+    /** The date drill-down needs a date attribute; a misspelt or non-date one would silently show no drill-down. */
+    List<CheckMessage> checkDateHierarchy(String dateHierarchy) {
+        if (dateHierarchy == null) {
+            return List.of();
+        }
+        List<CheckMessage> messages = new ArrayList<>();
+        AdminField field = path("admin.E326", "dateHierarchy", dateHierarchy, messages);
+        if (field != null && !field.kind().isTemporal()) {
+            messages.add(refersTo("admin.E327", "dateHierarchy", dateHierarchy, "is not a date or date-time attribute",
+                    "Drill down by a LocalDate, LocalDateTime or Instant attribute, e.g. 'publishedOn'."));
+        }
         return messages;
     }
 
