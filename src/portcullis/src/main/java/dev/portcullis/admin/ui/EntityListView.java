@@ -378,18 +378,26 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
      * numbers, dates and yes/no values keep just what they need, so a title is no longer cut to 15 characters.
      */
     static void sizeByContent(Grid.Column<?> column, FieldKind kind) {
-        column.setAutoWidth(true);
         boolean narrow = kind != null && switch (kind) {
             case INTEGER, LONG, DECIMAL, DOUBLE, BOOLEAN, DATE, DATE_TIME, INSTANT, TIME, OFFSET_DATE_TIME, YEAR,
                     YEAR_MONTH, CHAR, ENUM, UUID -> true;
             default -> false;
         };
+        // Narrow values are measured; text is not (a long title measured in full pushed the last columns out of
+        // the page): text columns share what the narrow ones leave, from a width that keeps ~20 characters.
+        column.setAutoWidth(narrow);
+        if (!narrow) {
+            column.setWidth(TEXT_MIN_WIDTH);
+        }
         column.setFlexGrow(narrow ? 0 : 1);
         if (kind == FieldKind.INTEGER || kind == FieldKind.LONG || kind == FieldKind.DECIMAL
                 || kind == FieldKind.DOUBLE) {
             column.setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         }
     }
+
+    /** The width a text column starts from before it takes its share of the free room. */
+    static final String TEXT_MIN_WIDTH = "11em";
 
     /** "Searches title and author name." — the labels of the fields the search box looks in. */
     static String searchHelp(AdminModel<?> model) {
