@@ -74,10 +74,10 @@ class AccessibilityIT {
         String oneTimePassword = app.awaitOutput(ONE_TIME_PASSWORD, Duration.ofSeconds(30));
         browser.get(app.adminUrl());
         wait.until(ExpectedConditions.urlMatches(".*/login$"));
-        type("vaadin-login-form input[name='username']", "admin");
+        Browser.type(wait, "vaadin-login-form input[name='username']", "admin");
         check("login");
 
-        type("vaadin-login-form input[name='password']", oneTimePassword);
+        Browser.type(wait, "vaadin-login-form input[name='password']", oneTimePassword);
         browser.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("two-factor-step"), "Step 1 of 4"));
         check("2FA wizard, step 1");
@@ -87,7 +87,7 @@ class AccessibilityIT {
         String secret = browser.findElement(By.id("two-factor-secret")).getText().replace(" ", "");
         check("2FA wizard, step 2");
         browser.findElement(By.id("two-factor-next")).click();
-        type("#two-factor-code input", Oathtool.totp(secret));
+        Browser.type(wait, "#two-factor-code input", Oathtool.totp(secret));
         check("2FA wizard, step 3");
         browser.findElement(By.id("two-factor-next")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("two-factor-step"), "Step 4 of 4"));
@@ -98,9 +98,9 @@ class AccessibilityIT {
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-password")));
         check("password change");
-        type("#current-password input", oneTimePassword);
-        type("#new-password input", "quiet lantern over harbour water");
-        type("#confirm-password input", "quiet lantern over harbour water");
+        Browser.type(wait, "#current-password input", oneTimePassword);
+        Browser.type(wait, "#new-password input", "quiet lantern over harbour water");
+        Browser.type(wait, "#confirm-password input", "quiet lantern over harbour water");
         browser.findElement(By.id("change-password")).click();
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("pc-dashboard")));
@@ -198,12 +198,5 @@ class AccessibilityIT {
                 byImpact.getOrDefault("moderate", 0), byImpact.getOrDefault("minor", 0), rules);
         violations.forEach(v -> System.out.printf("[axe]   %s: %s at %s%n", v.get("id"), v.get("help"),
                 v.get("targets")));
-    }
-
-    private static WebElement type(String css, String text) {
-        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
-        input.clear();
-        input.sendKeys(text);
-        return input;
     }
 }

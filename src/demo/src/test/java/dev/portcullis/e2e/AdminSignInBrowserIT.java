@@ -81,7 +81,7 @@ class AdminSignInBrowserIT {
         Browser.screenshot(browser, "two-factor-scan");
         browser.findElement(By.id("two-factor-next")).click();
         String confirmingCode = Oathtool.totp(secret);
-        type(wait, "#two-factor-code input", confirmingCode);
+        Browser.type(wait, "#two-factor-code input", confirmingCode);
         browser.findElement(By.id("two-factor-next")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("two-factor-step"), "Step 4 of 4"));
         List<String> recoveryCodes = browser.findElements(By.cssSelector("#recovery-codes li")).stream()
@@ -97,16 +97,16 @@ class AdminSignInBrowserIT {
         // Then the forced password change, which comes after the second factor.
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-password")));
         Browser.screenshot(browser, "change-password");
-        type(wait, "#current-password input", oneTimePassword);
+        Browser.type(wait, "#current-password input", oneTimePassword);
         // The strength meter follows the typing: a common password first, then a strong passphrase.
-        type(wait, "#new-password input", "password1234");
+        Browser.type(wait, "#new-password input", "password1234");
         wait.until(d -> d.findElement(By.className("pc-strength-label")).getText().matches("Very weak|Weak"));
         assertThat(browser.findElement(By.id("change-password")).getDomAttribute("disabled")).isNotNull();
         Browser.screenshot(browser, "password-meter-weak");
-        type(wait, "#new-password input", "quiet lantern over harbour water");
+        Browser.type(wait, "#new-password input", "quiet lantern over harbour water");
         wait.until(d -> d.findElement(By.className("pc-strength-label")).getText().matches("Strong|Very strong"));
         Browser.screenshot(browser, "password-meter-strong");
-        type(wait, "#confirm-password input", "quiet lantern over harbour water");
+        Browser.type(wait, "#confirm-password input", "quiet lantern over harbour water");
         browser.findElement(By.id("change-password")).click();
 
         WebElement welcome = wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -165,7 +165,7 @@ class AdminSignInBrowserIT {
         signIn(wait, "admin", "quiet lantern over harbour water");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("two-factor-code")));
         Browser.screenshot(browser, "two-factor-code");
-        type(wait, "#two-factor-code input", code);
+        Browser.type(wait, "#two-factor-code input", code);
         browser.findElement(By.id("two-factor-verify")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//h1[normalize-space()='Welcome, admin']")));
         signOut(wait);
@@ -173,7 +173,7 @@ class AdminSignInBrowserIT {
         // The same code again, still inside its time step: refused, and the sign-in goes no further.
         signIn(wait, "admin", "quiet lantern over harbour water");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("two-factor-code")));
-        type(wait, "#two-factor-code input", code);
+        Browser.type(wait, "#two-factor-code input", code);
         browser.findElement(By.id("two-factor-verify")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".pc-problems"), "used already"));
         Browser.screenshot(browser, "two-factor-replay-refused");
@@ -181,7 +181,7 @@ class AdminSignInBrowserIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("two-factor-code")));
 
         // A saved recovery code gets in once, and says how many are left.
-        type(wait, "#two-factor-code input", recoveryCodes.get(0));
+        Browser.type(wait, "#two-factor-code input", recoveryCodes.get(0));
         browser.findElement(By.id("two-factor-verify")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("recovery-codes-left"), "9 recovery codes left"));
         browser.findElement(By.id("two-factor-continue")).click();
@@ -197,8 +197,8 @@ class AdminSignInBrowserIT {
 
         // The honeypot at the old address: a plain, generic login that always refuses, even these real credentials.
         browser.get(app.adminUrl().replaceFirst("console/$", "admin/"));
-        type(wait, "#id_username", "admin");
-        type(wait, "#id_password", "quiet lantern over harbour water");
+        Browser.type(wait, "#id_username", "admin");
+        Browser.type(wait, "#id_password", "quiet lantern over harbour water");
         browser.findElement(By.cssSelector("#login-form [type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "correct username"));
         Browser.screenshot(browser, "honeypot");
@@ -213,16 +213,9 @@ class AdminSignInBrowserIT {
     }
 
     private static void signIn(WebDriverWait wait, String username, String password) {
-        WebElement user = type(wait, "vaadin-login-form input[name='username']", username);
-        type(wait, "vaadin-login-form input[name='password']", password);
+        WebElement user = Browser.type(wait, "vaadin-login-form input[name='username']", username);
+        Browser.type(wait, "vaadin-login-form input[name='password']", password);
         browser.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit'], "
                 + "vaadin-login-form vaadin-button")).click();
-    }
-
-    private static WebElement type(WebDriverWait wait, String css, String text) {
-        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
-        input.clear();
-        input.sendKeys(text);
-        return input;
     }
 }

@@ -53,6 +53,17 @@ final class Browser {
     }
 
     /** Console messages about the Content-Security-Policy (refused scripts, styles, eval) since the last call. */
+    /** Types into the input the selector finds, once it can be clicked, replacing what it held. */
+    static org.openqa.selenium.WebElement type(org.openqa.selenium.support.ui.WebDriverWait wait, String css,
+            String text) {
+        org.openqa.selenium.WebElement input = wait.until(
+                org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(
+                        org.openqa.selenium.By.cssSelector(css)));
+        input.clear();
+        input.sendKeys(text);
+        return input;
+    }
+
     static java.util.List<String> cspViolations(ChromeDriver driver) {
         return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
                 .map(org.openqa.selenium.logging.LogEntry::getMessage)

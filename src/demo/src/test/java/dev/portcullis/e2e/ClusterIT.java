@@ -183,7 +183,7 @@ class ClusterIT {
         String secret = browser.findElement(By.id("two-factor-secret")).getText().replace(" ", "");
         browser.findElement(By.id("two-factor-next")).click();
         String confirming = Oathtool.totp(secret);
-        type("#two-factor-code input", confirming);
+        Browser.type(wait, "#two-factor-code input", confirming);
         browser.findElement(By.id("two-factor-next")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("two-factor-step"), "Step 4 of 4"));
         List<String> recovery = browser.findElements(By.cssSelector("#recovery-codes li")).stream()
@@ -193,9 +193,9 @@ class ClusterIT {
         wait.until(d -> d.findElement(By.id("two-factor-next")).getDomAttribute("disabled") == null);
         browser.findElement(By.id("two-factor-next")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-password")));
-        type("#current-password input", ADMIN_PASSWORD);
-        type("#new-password input", ADMIN_NEW_PASSWORD);
-        type("#confirm-password input", ADMIN_NEW_PASSWORD);
+        Browser.type(wait, "#current-password input", ADMIN_PASSWORD);
+        Browser.type(wait, "#new-password input", ADMIN_NEW_PASSWORD);
+        Browser.type(wait, "#confirm-password input", ADMIN_NEW_PASSWORD);
         browser.findElement(By.id("change-password")).click();
         awaitDashboard();
         signOut();
@@ -203,29 +203,29 @@ class ClusterIT {
         // A fresh code signs in on A; the same code, inside its time step, is refused on B.
         String code = Oathtool.totpAfter(secret, confirming);
         signInAt(a, "admin", ADMIN_NEW_PASSWORD);
-        type("#two-factor-code input", code);
+        Browser.type(wait, "#two-factor-code input", code);
         browser.findElement(By.id("two-factor-verify")).click();
         awaitDashboard();
         signOut();
         signInAt(b, "admin", ADMIN_NEW_PASSWORD);
-        type("#two-factor-code input", code);
+        Browser.type(wait, "#two-factor-code input", code);
         browser.findElement(By.id("two-factor-verify")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".pc-problems"), "used already"));
         Browser.screenshot(browser, "cluster-totp-replayed-on-b");
 
         // A recovery code spent on A is gone on B; the next one works there, and both count the same codes.
         signInAt(a, "admin", ADMIN_NEW_PASSWORD);
-        type("#two-factor-code input", recovery.get(0));
+        Browser.type(wait, "#two-factor-code input", recovery.get(0));
         browser.findElement(By.id("two-factor-verify")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("recovery-codes-left"), "9 recovery codes left"));
         browser.findElement(By.id("two-factor-continue")).click();
         awaitDashboard();
         signOut();
         signInAt(b, "admin", ADMIN_NEW_PASSWORD);
-        type("#two-factor-code input", recovery.get(0));
+        Browser.type(wait, "#two-factor-code input", recovery.get(0));
         browser.findElement(By.id("two-factor-verify")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".pc-problems"), "not right"));
-        type("#two-factor-code input", recovery.get(1));
+        Browser.type(wait, "#two-factor-code input", recovery.get(1));
         browser.findElement(By.id("two-factor-verify")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("recovery-codes-left"), "8 recovery codes left"));
         browser.findElement(By.id("two-factor-continue")).click();
@@ -269,9 +269,9 @@ class ClusterIT {
         signInAt("http://localhost:" + portA + "/console/", "ana", STAFF_PASSWORD);
         awaitDashboard();
         browser.get("http://localhost:" + portA + "/console/change-password");
-        type("#current-password input", STAFF_PASSWORD);
-        type("#new-password input", "pebbles under the old stone bridge");
-        type("#confirm-password input", "pebbles under the old stone bridge");
+        Browser.type(wait, "#current-password input", STAFF_PASSWORD);
+        Browser.type(wait, "#new-password input", "pebbles under the old stone bridge");
+        Browser.type(wait, "#confirm-password input", "pebbles under the old stone bridge");
         browser.findElement(By.id("change-password")).click();
         wait.until(d -> countOf("select count(*) from portcullis_session where username = 'ana' and ended_at is null",
                 null) == 1);
@@ -301,12 +301,12 @@ class ClusterIT {
         awaitDashboard();
         browser.get("http://127.0.0.1:" + portB + "/console/book/" + book);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-title")));
-        type("#field-title input", original + " (cy's edition)");
+        Browser.type(wait, "#field-title input", original + " (cy's edition)");
         browser.findElement(By.id("save")).click();
         wait.until(d -> text("select title from book where id = ?", book).endsWith("(cy's edition)"));
 
         browser.switchTo().window(tabA);
-        type("#field-title input", original + " (bo's edition)");
+        Browser.type(wait, "#field-title input", original + " (bo's edition)");
         browser.findElement(By.id("save")).click();
         wait.until(d -> d.getPageSource().contains("Someone else changed this"));
         Browser.screenshot(browser, "cluster-stale-version");
@@ -528,8 +528,8 @@ class ClusterIT {
 
     private static void signInForm(String username, String password) {
         wait.until(ExpectedConditions.urlMatches(".*/login$"));
-        type("vaadin-login-form input[name='username']", username);
-        type("vaadin-login-form input[name='password']", password);
+        Browser.type(wait, "vaadin-login-form input[name='username']", username);
+        Browser.type(wait, "vaadin-login-form input[name='password']", password);
         browser.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
     }
 
@@ -558,12 +558,5 @@ class ClusterIT {
 
     private static void awaitSelectionCleared() {
         wait.until(d -> d.findElement(By.className("pc-selection")).getText().isEmpty());
-    }
-
-    private static WebElement type(String css, String text) {
-        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
-        input.clear();
-        input.sendKeys(text);
-        return input;
     }
 }

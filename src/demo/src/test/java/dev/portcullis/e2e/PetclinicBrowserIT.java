@@ -350,9 +350,7 @@ class PetclinicBrowserIT {
 
     private WebElement type(String css, String text) {
         awaitIdle();
-        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
-        input.clear();
-        input.sendKeys(text);
+        WebElement input = Browser.type(wait, css, text);
         input.sendKeys(Keys.TAB);
         return input;
     }

@@ -188,9 +188,6 @@ class ResponsiveBrowserIT {
     }
 
     private void type(String css, String text) {
-        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
-        input.clear();
-        input.sendKeys(text);
-        input.sendKeys(Keys.TAB);
+        Browser.type(wait, css, text).sendKeys(Keys.TAB);
     }
 }

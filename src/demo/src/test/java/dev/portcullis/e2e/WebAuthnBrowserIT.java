@@ -72,7 +72,7 @@ class WebAuthnBrowserIT {
         browser.findElement(By.xpath("//vaadin-radio-button[contains(normalize-space(.), 'Security key')]")).click();
         Browser.screenshot(browser, "webauthn-wizard-method");
         browser.findElement(By.id("two-factor-next")).click();
-        type(wait, "#webauthn-key-name input", "Laptop passkey");
+        Browser.type(wait, "#webauthn-key-name input", "Laptop passkey");
         Browser.screenshot(browser, "webauthn-wizard-register");
         browser.findElement(By.id("webauthn-register")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("two-factor-step"), "Step 4 of 4"));
@@ -85,9 +85,9 @@ class WebAuthnBrowserIT {
 
         // The forced change of the printed password comes after the second factor.
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-password")));
-        type(wait, "#current-password input", oneTimePassword);
-        type(wait, "#new-password input", PASSWORD);
-        type(wait, "#confirm-password input", PASSWORD);
+        Browser.type(wait, "#current-password input", oneTimePassword);
+        Browser.type(wait, "#new-password input", PASSWORD);
+        Browser.type(wait, "#confirm-password input", PASSWORD);
         wait.until(d -> d.findElement(By.id("change-password")).getDomAttribute("disabled") == null);
         browser.findElement(By.id("change-password")).click();
         welcome(wait);
@@ -123,7 +123,7 @@ class WebAuthnBrowserIT {
         browser.removeVirtualAuthenticator(device);
         VirtualAuthenticator second = authenticator();
         browser.findElement(By.id("webauthn-add")).click();
-        type(wait, "#webauthn-key-name input", "Spare key");
+        Browser.type(wait, "#webauthn-key-name input", "Spare key");
         browser.findElement(By.id("webauthn-register")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("webauthn-key-1"), "Spare key"));
         assertThat(second.getCredentials()).hasSize(1);
@@ -137,7 +137,7 @@ class WebAuthnBrowserIT {
 
     private static void removeKey(WebDriverWait wait, int row) {
         browser.findElement(By.id("webauthn-remove-" + row)).click();
-        type(wait, "#webauthn-remove-password input", PASSWORD);
+        Browser.type(wait, "#webauthn-remove-password input", PASSWORD);
         // The current second factor: a key check in the browser (the virtual authenticator answers).
         browser.findElement(By.id("webauthn-remove-with-key")).click();
     }
@@ -155,16 +155,9 @@ class WebAuthnBrowserIT {
     }
 
     private static void signIn(WebDriverWait wait, String username, String password) {
-        type(wait, "vaadin-login-form input[name='username']", username);
-        type(wait, "vaadin-login-form input[name='password']", password);
+        Browser.type(wait, "vaadin-login-form input[name='username']", username);
+        Browser.type(wait, "vaadin-login-form input[name='password']", password);
         browser.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit'], "
                 + "vaadin-login-form vaadin-button")).click();
-    }
-
-    private static WebElement type(WebDriverWait wait, String css, String text) {
-        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
-        input.clear();
-        input.sendKeys(text);
-        return input;
     }
 }
