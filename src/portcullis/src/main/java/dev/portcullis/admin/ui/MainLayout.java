@@ -37,6 +37,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import dev.portcullis.admin.AdminIdentity;
 import dev.portcullis.admin.AdminMenuItem;
+import dev.portcullis.i18n.Messages;
 import dev.portcullis.admin.AdminProperties;
 import dev.portcullis.environment.internal.EnvironmentInfo;
 
@@ -254,7 +255,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             sub.addItem(item.label(), click -> getUI().ifPresent(ui -> ui.navigate(item.path())));
         }
         themeToggle.addTo(sub, userMenu);
-        sub.addItem("Sign out", click -> authenticationContext.logout());
+        sub.addItem(Messages.get("common.sign-out"), click -> authenticationContext.logout());
         return userMenu;
     }
 
