@@ -70,9 +70,19 @@ public record AdminMenuItem(Placement placement, String label, String path, Stri
         return new AdminMenuItem(placement, label, path, icon, order, requiredAuthority, section, newCount);
     }
 
-    /** The section's name as shown: {@link #SECTION_APPLICATION} when the entry has none. */
+    /**
+     * The section's name as shown, in the user's language for the framework's own sections:
+     * {@link #SECTION_APPLICATION} when the entry has none.
+     */
     public String sectionLabel() {
-        return section == null ? SECTION_APPLICATION : section;
+        String name = section == null ? SECTION_APPLICATION : section;
+        return switch (name) {
+            case SECTION_APPLICATION -> dev.portcullis.i18n.Messages.get("admin.section.data");
+            case SECTION_USERS -> dev.portcullis.i18n.Messages.get("admin.section.users");
+            case SECTION_HONEYPOT -> dev.portcullis.i18n.Messages.get("admin.section.honeypot");
+            case SECTION_AUDIT -> dev.portcullis.i18n.Messages.get("admin.section.audit");
+            default -> name;
+        };
     }
 
     /** An entry of the side navigation. */

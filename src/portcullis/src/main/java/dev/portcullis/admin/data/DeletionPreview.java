@@ -34,7 +34,7 @@ public record DeletionPreview(List<Group> cascades, List<Group> blockers, List<G
 
         /** "1 order line", "3 order lines", "2 links from vets". */
         public String phrase() {
-            return count + " " + (count == 1 ? singularLabel : label).toLowerCase(java.util.Locale.ROOT);
+            return count + " " + dev.portcullis.admin.model.internal.Wording.noun(count == 1 ? singularLabel : label);
         }
     }
 

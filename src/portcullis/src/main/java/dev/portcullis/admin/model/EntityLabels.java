@@ -1,5 +1,6 @@
 package dev.portcullis.admin.model;
 
+import dev.portcullis.i18n.Messages;
 import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +132,9 @@ public final class EntityLabels {
     }
 
     private static String fallback(Class<?> type, Object id) {
-        return Names.humanize(type.getSimpleName()) + (id == null ? " (new)" : " #" + id);
+        String entity = ValueLabels.entity(type, Names.humanize(type.getSimpleName()));
+        return id == null ? Messages.get("admin.row.new", entity) : Messages.get("admin.row.numbered", entity,
+                String.valueOf(id));
     }
 
     private static boolean writesToString(Class<?> type) {

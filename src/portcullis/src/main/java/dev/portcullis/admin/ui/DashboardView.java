@@ -1,5 +1,7 @@
 package dev.portcullis.admin.ui;
 
+import dev.portcullis.i18n.Messages;
+import dev.portcullis.admin.model.internal.Wording;
 import java.util.Comparator;
 import java.util.List;
 
@@ -46,7 +48,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         this.titles = titles;
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         addClassName("pc-dashboard");
-        add(new H1("Welcome, " + MainLayout.displayName(user)));
+        add(new H1(Messages.get("admin.dashboard.welcome", MainLayout.displayName(user))));
         sections.addClassName("pc-dashboard-groups");
         // The cards grouped as in the navigation, each section under its own heading.
         java.util.Map<String, Div> groups = new java.util.LinkedHashMap<>();
@@ -58,7 +60,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
             card.setId("section-" + item.path());
             registry.bySlug(item.path()).filter(model -> service.can(model, AdminOperation.VIEW)).ifPresent(model -> {
                 Span count = new Span(service.count(model, ListQuery.firstPage())
-                        .describe(model.label(), model.pluralLabel()));
+                        .describe(Wording.label(model), Wording.plural(model)));
                 count.addClassName("pc-dashboard-count");
                 card.add(count);
             });
@@ -70,7 +72,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
             }).add(card);
         }
         if (sections.getComponentCount() == 0) {
-            add(new Paragraph("Nothing to manage yet. Sections appear here as features and entities are added."));
+            add(new Paragraph(Messages.get("admin.dashboard.empty")));
         } else {
             add(sections);
         }
@@ -79,12 +81,12 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
                 .forEach(widget -> widget.create(user).ifPresent(widgets::add));
         if (widgets.getComponentCount() > 0) {
             // The widgets' own headings are h3: this keeps the outline h1 > h2 > h3 for screen readers.
-            add(new H2("Activity"), widgets);
+            add(new H2(Messages.get("admin.dashboard.activity")), widgets);
         }
     }
 
     @Override
     public String getPageTitle() {
-        return titles.of("Dashboard");
+        return titles.of(Messages.get("admin.dashboard.title"));
     }
 }

@@ -2,7 +2,6 @@ package dev.portcullis.admin.ui;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -46,6 +45,8 @@ import dev.portcullis.admin.model.AdminRegistry;
 import dev.portcullis.admin.model.EntityLabels;
 import dev.portcullis.admin.model.FieldKind;
 import dev.portcullis.admin.model.internal.PropertyValues;
+import dev.portcullis.admin.model.internal.Wording;
+import dev.portcullis.i18n.Messages;
 
 import jakarta.annotation.security.RolesAllowed;
 import dev.portcullis.admin.ui.internal.ChildLink;
@@ -78,12 +79,12 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
     Binder<Object> binder;
     final H1 title = new H1();
     final Div problem = new Div();
-    final Button save = new Button("Save");
-    final Button saveAndAddAnother = new Button("Save and add another");
-    final Button saveAndContinue = new Button("Save and continue editing");
-    final Button saveAsNew = new Button("Save as new");
-    final Button delete = new Button("Delete");
-    final Button cancel = new Button("Back to list");
+    final Button save = new Button(Messages.get("common.save"));
+    final Button saveAndAddAnother = new Button(Messages.get("admin.form.save-and-add-another"));
+    final Button saveAndContinue = new Button(Messages.get("admin.form.save-and-continue"));
+    final Button saveAsNew = new Button(Messages.get("admin.form.save-as-new"));
+    final Button delete = new Button(Messages.get("common.delete"));
+    final Button cancel = new Button(Messages.get("admin.form.back-to-list"));
     private boolean leavingConfirmed;
     /** Set when this add form was opened from a parent's "Add pet" link. */
     ChildLink childLink;
@@ -99,7 +100,7 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
         this.titles = titles;
         this.environment = environment;
         this.historyKept = histories.getIfAvailable() != null;
-        history.setText("History");
+        history.setText(Messages.get("admin.form.history"));
         history.setId("history");
         addClassName("pc-form");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -125,9 +126,9 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
         String slug = event.getRouteParameters().get("slug").orElse("");
         String idText = event.getRouteParameters().get("id").orElse("");
         model = (AdminModel<Object>) registry.bySlug(slug)
-                .orElseThrow(() -> new NotFoundException("There is no section '" + slug + "' in the admin."));
+                .orElseThrow(() -> new NotFoundException(Messages.get("admin.no-section", slug)));
         if (!model.editable()) {
-            throw new NotFoundException(model.pluralLabel() + " can only be listed in the admin.");
+            throw new NotFoundException(Messages.get("admin.form.list-only", Wording.plural(model)));
         }
         isNew = NEW.equals(idText);
         childLink = isNew ? ChildLink.from(event.getLocation().getQueryParameters(), registry, service, model)
@@ -137,7 +138,7 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
         } else {
             Object id = service.parseId(model, idText);
             if (id == null) {
-                throw new NotFoundException(model.label() + " '" + idText + "' does not exist.");
+                throw new NotFoundException(Messages.get("admin.form.no-such-row", Wording.label(model), idText));
             }
             entity = service.get(model, id);
         }
@@ -147,16 +148,17 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
 
     @Override
     public String getPageTitle() {
-        return model == null ? titles.of(null) : titles.of((isNew ? "Add " : "Change ") + model.label().toLowerCase(Locale.ROOT));
+        return model == null ? titles.of(null) : titles.of(isNew ? Messages.get("admin.form.add", Wording.noun(model))
+                : Messages.get("admin.form.change", Wording.noun(model)));
     }
 
     private void build() {
         removeAll();
         boolean canWrite = service.can(model, isNew ? AdminOperation.ADD : AdminOperation.CHANGE);
-        title.setText(isNew ? "Add " + model.label().toLowerCase(Locale.ROOT)
-                : (canWrite ? "Change " : "View ") + model.label().toLowerCase(Locale.ROOT) + ": "
-                        + EntityLabels.of(entity));
-        Anchor back = new Anchor(model.slug(), model.pluralLabel());
+        title.setText(isNew ? Messages.get("admin.form.add", Wording.noun(model))
+                : canWrite ? Messages.get("admin.form.change-title", Wording.noun(model), EntityLabels.of(entity))
+                : Messages.get("admin.form.view-title", Wording.noun(model), EntityLabels.of(entity)));
+        Anchor back = new Anchor(model.slug(), Wording.plural(model));
         back.addClassName("pc-breadcrumb");
         problem.setText("");
         problem.setVisible(false);
@@ -236,7 +238,7 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
                 .map(child -> {
                     Anchor link = new Anchor(child.slug() + "/" + NEW + "?" + ChildLink.query(model.slug(),
                             String.valueOf(PropertyValues.id(model, entity)), field.path()),
-                            "Add " + child.label().toLowerCase(Locale.ROOT));
+                            Messages.get("admin.form.add", Wording.noun(child)));
                     link.setId("add-child-" + field.path());
                     return link;
                 }).orElse(null);
@@ -268,13 +270,13 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
             valid &= rows.validate();
         }
         if (!valid) {
-            showProblem("Please correct the errors below.");
+            showProblem(Messages.get("admin.form.correct-errors"));
             return;
         }
         try {
             binder.writeBean(entity);
         } catch (ValidationException invalid) {
-            showProblem("Please correct the errors below.");
+            showProblem(Messages.get("admin.form.correct-errors"));
             return;
         }
         Map<String, InlineEdits.Rows> edits = new java.util.LinkedHashMap<>();
@@ -288,11 +290,12 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
             rejected.fieldProblems().forEach(this::showAtField);
             return;
         } catch (AccessDeniedException denied) {
-            showProblem("You do not have permission to save this " + model.label().toLowerCase(Locale.ROOT) + ".");
+            showProblem(Messages.get("admin.form.no-permission-to-save", Wording.noun(model),
+                    Wording.pluralNoun(model)));
             return;
         }
         leavingConfirmed = true;
-        Notification.show("Saved " + model.label().toLowerCase(Locale.ROOT) + " '" + EntityLabels.of(saved) + "'.",
+        Notification.show(Messages.get("admin.form.saved", Wording.noun(model), EntityLabels.of(saved)),
                 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         if (childLink != null) {
             childLink.backToParent();
@@ -326,7 +329,7 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
     void saveAsNew() {
         problem.setVisible(false);
         if (!binder.validate().isOk()) {
-            showProblem("Please correct the errors below.");
+            showProblem(Messages.get("admin.form.correct-errors"));
             return;
         }
         Object copy;
@@ -334,10 +337,10 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
             copy = service.newInstance(model);
             binder.writeBean(copy);
         } catch (ValidationException invalid) {
-            showProblem("Please correct the errors below.");
+            showProblem(Messages.get("admin.form.correct-errors"));
             return;
         } catch (AccessDeniedException denied) {
-            showProblem("You do not have permission to add " + model.pluralLabel().toLowerCase(Locale.ROOT) + ".");
+            showProblem(Messages.get("admin.form.no-permission-to-add", Wording.pluralNoun(model)));
             return;
         }
         Object saved;
@@ -348,12 +351,12 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
             rejected.fieldProblems().forEach(this::showAtField);
             return;
         } catch (AccessDeniedException denied) {
-            showProblem("You do not have permission to add " + model.pluralLabel().toLowerCase(Locale.ROOT) + ".");
+            showProblem(Messages.get("admin.form.no-permission-to-add", Wording.pluralNoun(model)));
             return;
         }
         leavingConfirmed = true;
-        Notification.show("Saved a new " + model.label().toLowerCase(Locale.ROOT) + " '" + EntityLabels.of(saved)
-                + "'; the original is unchanged.", 3000, Notification.Position.BOTTOM_START)
+        Notification.show(Messages.get("admin.form.saved-as-new", Wording.noun(model), EntityLabels.of(saved)),
+                3000, Notification.Position.BOTTOM_START)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         UI.getCurrent().navigate(EntityFormView.class, new RouteParameters(Map.of("slug", model.slug(),
                 "id", String.valueOf(PropertyValues.id(model, saved)))));
@@ -369,7 +372,8 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
     void confirmDelete() {
         Object id = PropertyValues.id(model, entity);
         DeletionPreview preview = service.previewDelete(model, id);
-        DeleteConfirmation.open(model.label().toLowerCase(Locale.ROOT) + " '" + EntityLabels.of(entity) + "'", false, 1, preview,
+        DeleteConfirmation.open(Messages.get("admin.form.subject", Wording.noun(model), EntityLabels.of(entity)),
+                false, 1, preview,
                 environment, List.of(), "confirm-delete", () -> delete(id));
     }
 
@@ -381,7 +385,7 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
             return;
         }
         leavingConfirmed = true;
-        Notification.show("Deleted " + model.label().toLowerCase(Locale.ROOT) + " '" + EntityLabels.of(entity) + "'.", 3000,
+        Notification.show(Messages.get("admin.form.deleted", Wording.noun(model), EntityLabels.of(entity)), 3000,
                 Notification.Position.BOTTOM_START);
         backToList();
     }
@@ -402,14 +406,14 @@ public class EntityFormView extends VerticalLayout implements BeforeEnterObserve
             return;
         }
         BeforeLeaveEvent.ContinueNavigationAction action = event.postpone();
-        ConfirmDialog dialog = new ConfirmDialog("Discard unsaved changes?",
-                "You changed this " + model.label().toLowerCase(Locale.ROOT) + " without saving.",
-                "Discard changes", confirm -> {
+        ConfirmDialog dialog = new ConfirmDialog(Messages.get("admin.form.discard-title"),
+                Messages.get("admin.form.discard-text", Wording.noun(model)),
+                Messages.get("admin.form.discard"), confirm -> {
                     leavingConfirmed = true;
                     action.proceed();
                 });
         // Discarding is destructive: "Keep editing" has the focus, so Enter does not throw the changes away.
-        Button keep = new Button("Keep editing", click -> dialog.close());
+        Button keep = new Button(Messages.get("admin.form.keep-editing"), click -> dialog.close());
         keep.setId("keep-editing");
         keep.setAutofocus(true);
         dialog.setCancelable(true);

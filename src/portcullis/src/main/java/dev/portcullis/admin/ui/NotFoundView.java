@@ -1,5 +1,6 @@
 package dev.portcullis.admin.ui;
 
+import dev.portcullis.i18n.Messages;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -22,7 +23,7 @@ public class NotFoundView extends Div implements HasErrorParameter<NotFoundExcep
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         removeAll();
         addClassName("pc-error");
-        add(new H1("Not found"), new Paragraph(parameter.getException().getMessage()));
+        add(new H1(Messages.get("admin.not-found")), new Paragraph(parameter.getException().getMessage()));
         return HttpServletResponse.SC_NOT_FOUND;
     }
 }

@@ -1,5 +1,6 @@
 package dev.portcullis.audit.internal;
 
+import dev.portcullis.i18n.Messages;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,11 +19,22 @@ public record HistoryEntry(long id, Instant occurredAt, String username, AdminCh
     /** "Changed", "Added", ... for people. */
     String verb() {
         return switch (action) {
-            case ADD -> "Added";
-            case CHANGE -> "Changed";
-            case DELETE -> "Deleted";
-            case ACTION -> "Ran an action on";
-            case EXPORT -> "Exported";
+            case ADD -> Messages.get("audit.verb.add");
+            case CHANGE -> Messages.get("audit.verb.change");
+            case DELETE -> Messages.get("audit.verb.delete");
+            case ACTION -> Messages.get("audit.verb.action");
+            case EXPORT -> Messages.get("audit.verb.export");
+        };
+    }
+
+    /** The verb inside a sentence: "changed" ("admin changed book 'Dune'"). */
+    String verbInSentence() {
+        return switch (action) {
+            case ADD -> Messages.get("audit.phrase.add");
+            case CHANGE -> Messages.get("audit.phrase.change");
+            case DELETE -> Messages.get("audit.phrase.delete");
+            case ACTION -> Messages.get("audit.phrase.action");
+            case EXPORT -> Messages.get("audit.phrase.export");
         };
     }
 
@@ -34,8 +46,9 @@ public record HistoryEntry(long id, Instant occurredAt, String username, AdminCh
     /** "Title: 'Old' → 'New'; Password: changed (secret, not recorded)", each attribute by its label. */
     String describeChanges(java.util.function.Function<String, String> label) {
         return String.join("; ", changes.stream().map(change -> change.masked()
-                ? label.apply(change.field()) + ": changed (secret, not recorded)"
-                : label.apply(change.field()) + ": " + quote(change.oldValue()) + " → " + quote(change.newValue()))
+                ? Messages.get("audit.change.secret", label.apply(change.field()))
+                : Messages.get("audit.change.values", label.apply(change.field()), quote(change.oldValue()),
+                        quote(change.newValue())))
                 .toList());
     }
 
@@ -46,6 +59,6 @@ public record HistoryEntry(long id, Instant occurredAt, String username, AdminCh
     }
 
     private static String quote(String value) {
-        return value == null ? "(none)" : "'" + value + "'";
+        return value == null ? Messages.get("audit.change.none") : Messages.get("audit.quoted", value);
     }
 }

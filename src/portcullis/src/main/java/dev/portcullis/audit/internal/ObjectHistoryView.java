@@ -1,5 +1,7 @@
 package dev.portcullis.audit.internal;
 
+import dev.portcullis.i18n.Messages;
+import dev.portcullis.admin.model.internal.Wording;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -52,7 +54,7 @@ public class ObjectHistoryView extends VerticalLayout implements BeforeEnterObse
     public final Grid<HistoryEntry> grid = new Grid<>();
     /** The entity whose row is shown, for the labels of its attributes. */
     private AdminModel<?> shown;
-    final Paragraph empty = new Paragraph("Nothing has been recorded for this row yet.");
+    final Paragraph empty = new Paragraph(Messages.get("audit.history.empty"));
 
     public ObjectHistoryView(AdminRegistry registry, AdminEntityService service,
             org.springframework.beans.factory.ObjectProvider<HistoryLog> history, AdminPageTitles titles) {
@@ -62,10 +64,10 @@ public class ObjectHistoryView extends VerticalLayout implements BeforeEnterObse
         this.history = history.getIfAvailable();
         this.titles = titles;
         addClassName("pc-history");
-        grid.addColumn(entry -> WHEN.format(entry.occurredAt())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(HistoryEntry::username).setHeader("User").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(HistoryEntry::verb).setHeader("Action").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(entry -> what(entry, shown)).setKey("changes").setHeader("Changes").setFlexGrow(1);
+        grid.addColumn(entry -> WHEN.format(entry.occurredAt())).setHeader(Messages.get("audit.history.when")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(HistoryEntry::username).setHeader(Messages.get("audit.history.user")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(HistoryEntry::verb).setHeader(Messages.get("audit.history.action")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(entry -> what(entry, shown)).setKey("changes").setHeader(Messages.get("audit.history.changes")).setFlexGrow(1);
         grid.addColumn(HistoryEntry::id).setHeader("#").setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
                 .setFlexGrow(0);
         grid.setAllRowsVisible(true);
@@ -74,12 +76,12 @@ public class ObjectHistoryView extends VerticalLayout implements BeforeEnterObse
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (history == null) {
-            throw new NotFoundException("No history is kept here.");
+            throw new NotFoundException(Messages.get("audit.history.not-kept"));
         }
         String slug = event.getRouteParameters().get("slug").orElse("");
         String idText = event.getRouteParameters().get("id").orElse("");
         AdminModel<?> model = registry.bySlug(slug)
-                .orElseThrow(() -> new NotFoundException("There is no section '" + slug + "' in the admin."));
+                .orElseThrow(() -> new NotFoundException(Messages.get("admin.no-section", slug)));
         if (!service.can(model, AdminOperation.VIEW)) {
             throw new AccessDeniedException("may not view " + model.pluralLabel());
         }
@@ -93,25 +95,25 @@ public class ObjectHistoryView extends VerticalLayout implements BeforeEnterObse
                     AdminPermissions.SUPERUSER)) {
                 throw deleted;
             }
-            label = "#" + idText + " (deleted)";
+            label = Messages.get("audit.history.deleted-row", idText);
         }
         List<HistoryEntry> entries = history.forObject(slug, idText, LIMIT);
-        title.setText("History of " + model.label().toLowerCase(Locale.ROOT) + " '" + label + "'");
+        title.setText(Messages.get("audit.history.title", Wording.noun(model), label));
         shown = model;
         grid.setItems(entries);
         removeAll();
-        Anchor back = new Anchor(slug + "/" + idText, "Back to " + model.label().toLowerCase(Locale.ROOT));
+        Anchor back = new Anchor(slug + "/" + idText, Messages.get("audit.history.back", Wording.noun(model)));
         back.addClassName("pc-breadcrumb");
         empty.setVisible(entries.isEmpty());
         add(back, title, empty, grid);
         if (entries.size() == LIMIT) {
-            add(new Paragraph("Showing the newest " + LIMIT + " entries."));
+            add(new Paragraph(Messages.get("audit.history.newest", LIMIT)));
         }
     }
 
     @Override
     public String getPageTitle() {
-        return titles.of("History");
+        return titles.of(Messages.get("audit.history.page-title"));
     }
 
     public static String what(HistoryEntry entry) {
@@ -123,6 +125,9 @@ public class ObjectHistoryView extends VerticalLayout implements BeforeEnterObse
         String changes = model == null ? entry.describeChanges()
                 : entry.describeChanges(path -> HistoryEntry.fieldLabel(java.util.Optional.of(model), path));
         String detail = entry.detail() == null ? "" : entry.detail();
+        if (changes.isEmpty() && detail.isEmpty() && entry.action() == dev.portcullis.admin.AdminChange.Kind.CHANGE) {
+            return Messages.get("audit.history.no-fields-changed");
+        }
         return changes.isEmpty() ? detail : detail.isEmpty() ? changes : detail + " — " + changes;
     }
 

@@ -1,7 +1,8 @@
 package dev.portcullis.audit.internal;
 
+import dev.portcullis.i18n.Messages;
+import dev.portcullis.admin.model.internal.Wording;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.security.core.Authentication;
@@ -48,9 +49,9 @@ public final class RecentActionsWidget implements AdminDashboardWidget {
         Div panel = new Div();
         panel.setId("recent-actions");
         panel.addClassName("pc-recent-actions");
-        panel.add(new H3(everyone ? "Recent actions (everyone)" : "Your recent actions"));
+        panel.add(new H3(everyone ? Messages.get("audit.recent.everyone") : Messages.get("audit.recent.yours")));
         if (entries.isEmpty()) {
-            panel.add(new Span("None yet."));
+            panel.add(new Span(Messages.get("admin.none-yet")));
             return Optional.of(panel);
         }
         UnorderedList list = new UnorderedList();
@@ -63,11 +64,13 @@ public final class RecentActionsWidget implements AdminDashboardWidget {
 
     private ListItem item(HistoryEntry entry, boolean showUser) {
         Optional<AdminModel<?>> model = registry.bySlug(entry.entity());
-        String noun = model.map(m -> m.label().toLowerCase(Locale.ROOT)).orElse(entry.entity());
-        String what = entry.objectId() == null ? entry.objectLabel() : noun + " '" + entry.objectLabel() + "'";
+        String noun = model.<String>map(Wording::noun).orElse(entry.entity());
+        String what = entry.objectId() == null ? entry.objectLabel()
+                : Messages.get("audit.recent.object", noun, entry.objectLabel());
         ListItem item = new ListItem();
-        item.add(new Span(ObjectHistoryView.WHEN.format(entry.occurredAt()) + " · "
-                + (showUser ? entry.username() + " " : "") + entry.verb().toLowerCase(Locale.ROOT) + " "));
+        String when = ObjectHistoryView.WHEN.format(entry.occurredAt());
+        item.add(new Span((showUser ? Messages.get("audit.recent.entry-by", when, entry.username(), entry.verbInSentence())
+                : Messages.get("audit.recent.entry", when, entry.verbInSentence())) + " "));
         if (entry.objectId() != null && entry.action() != AdminChange.Kind.DELETE && model.isPresent()) {
             item.add(new Anchor(entry.entity() + "/" + entry.objectId(), what));
         } else {

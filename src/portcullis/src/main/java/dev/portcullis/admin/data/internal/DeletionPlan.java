@@ -3,7 +3,6 @@ package dev.portcullis.admin.data.internal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import dev.portcullis.admin.data.DeletionPreview;
@@ -48,8 +47,9 @@ record DeletionPlan(Map<Class<?>, List<Object>> cascaded, List<DeletionPlanner.C
                 + link.relation().attribute().getName(), k -> new ArrayList<>()).add(link));
         fromOwners.values().forEach(group -> {
             Class<?> owner = group.getFirst().ownerType();
-            String plural = labels.plural(owner).toLowerCase(Locale.ROOT);
-            cascades.add(new DeletionPreview.Group("links from " + plural, "link from " + plural, group.size(),
+            String plural = dev.portcullis.admin.model.internal.Wording.noun(labels.plural(owner));
+            cascades.add(new DeletionPreview.Group(dev.portcullis.i18n.Messages.get("admin.delete.links-from", plural),
+                    dev.portcullis.i18n.Messages.get("admin.delete.link-from", plural), group.size(),
                     labelled(labels, load, owner, group.stream().map(Link::ownerId).distinct().toList())));
         });
         List<DeletionPreview.Group> blocking = new ArrayList<>();

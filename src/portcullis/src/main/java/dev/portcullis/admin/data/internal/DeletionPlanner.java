@@ -87,9 +87,10 @@ final class DeletionPlanner {
                     .computeIfAbsent(target, t -> new LinkedHashSet<>()).add(pair[1]));
         }
         if (relation.joinTable()) {
-            String label = "links to " + labels.plural(target).toLowerCase(java.util.Locale.ROOT);
+            String targets = dev.portcullis.admin.model.internal.Wording.noun(labels.plural(target));
+            String label = dev.portcullis.i18n.Messages.get("admin.delete.links-to", targets);
             Counted links = walk.counted.computeIfAbsent(key, k -> new Counted(label,
-                    "link to " + labels.plural(target).toLowerCase(java.util.Locale.ROOT)));
+                    dev.portcullis.i18n.Messages.get("admin.delete.link-to", targets)));
             links.count += pairs.size();
             pairs.stream().limit(DeletionPlan.EXAMPLES).forEach(pair -> links.exampleIds.add(pair[1]));
             links.exampleType = target;

@@ -1,5 +1,7 @@
 package dev.portcullis.admin.data.internal;
 
+import dev.portcullis.i18n.Messages;
+import dev.portcullis.admin.model.internal.Wording;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,15 +96,19 @@ public final class EntityDeletions {
         DeletionPreview preview = plan.preview(labels, this::loadRows).refusing(refusals(plan, rows.size() != 1));
         String subject = rows.size() == 1 ? model.label() + " '" + labels.of(rows.getFirst()) + "'"
                 : rows.size() + " " + model.pluralLabel().toLowerCase(Locale.ROOT);
+        // The subject above is for the log and the history (stored, in English); this one is for the user.
+        String shown = rows.size() == 1 ? Messages.get("admin.form.subject", Wording.noun(model), labels.of(rows.getFirst()))
+                : Messages.get("admin.delete.rows", rows.size(), Wording.pluralNoun(model));
         if (!preview.refusals().isEmpty()) {
             // Checked before anything is written: the cascade would delete rows the user may not delete themselves.
             LOG.warn("Refused to delete {} for '{}': {}", subject, userName(), String.join(" ", preview.refusals()));
-            throw new SaveRejectedException(subject + " cannot be deleted. " + String.join(" ", preview.refusals()),
-                    false, null);
+            throw new SaveRejectedException(Messages.get("admin.delete.refused", shown,
+                    String.join(" ", preview.refusals())), false, null);
         }
         if (preview.blocked()) {
-            throw new SaveRejectedException(subject + " cannot be deleted: " + describe(preview.blockers())
-                    + " still refer to " + (rows.size() == 1 ? "it" : "them") + ".", false, null);
+            throw new SaveRejectedException(rows.size() == 1
+                    ? Messages.get("admin.delete.still-referred-one", shown, describe(preview.blockers()))
+                    : Messages.get("admin.delete.still-referred-many", shown, describe(preview.blockers())), false, null);
         }
         List<Object[]> cascaded = new ArrayList<>();
         plan.cascaded().forEach((type, cascadedIds) -> loadRows(type, cascadedIds).forEach((id, row) ->
@@ -125,7 +131,7 @@ public final class EntityDeletions {
                 recorder.recordCascaded(row[0], row[1], (Map<String, String>) row[2], "deleted with " + subject);
             }
         } catch (OptimisticLockException stale) {
-            throw SaveFailures.stale(model.label().toLowerCase(Locale.ROOT), stale);
+            throw SaveFailures.stale(Wording.noun(model), stale);
         } catch (PersistenceException rejected) {
             throw SaveFailures.translate(model, rejected).orElseThrow(() -> rejected);
         }
@@ -142,10 +148,10 @@ public final class EntityDeletions {
         plan.cascaded().forEach((type, cascadedIds) -> registry.byClass(type).ifPresent(cascadedModel -> {
             if (!cascadedModel.admin().hasPermission(AdminOperation.DELETE, user, cascadedModel.permissions())) {
                 long count = cascadedIds.stream().distinct().count();
-                reasons.add("You may not delete " + cascadedModel.pluralLabel().toLowerCase(Locale.ROOT) + ": "
-                        + count + " " + (count == 1 ? cascadedModel.label() : cascadedModel.pluralLabel())
-                                .toLowerCase(Locale.ROOT)
-                        + " would be deleted with " + (plural ? "them." : "it."));
+                String what = Wording.pluralNoun(cascadedModel);
+                String counted = count + " " + (count == 1 ? Wording.noun(cascadedModel) : what);
+                reasons.add(plural ? Messages.get("admin.delete.may-not-cascade-many", what, counted)
+                        : Messages.get("admin.delete.may-not-cascade-one", what, counted));
             }
         }));
         return reasons;

@@ -102,7 +102,8 @@ public final class HistorySnapshots {
             }
             default -> switch (value) {
                 case BigDecimal decimal -> decimal.toPlainString();
-                case Enum<?> constant -> ValueLabels.of(constant); // "Science fiction", as the form offers it
+                // "Science fiction", as the form offers it; stored in the base words, whoever saved
+                case Enum<?> constant -> ValueLabels.of(constant, java.util.Locale.ROOT);
                 case Boolean yes -> yes ? "Yes" : "No";
                 default -> String.valueOf(value);
             };

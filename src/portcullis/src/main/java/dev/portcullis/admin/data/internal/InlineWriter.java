@@ -1,11 +1,12 @@
 package dev.portcullis.admin.data.internal;
 
+import dev.portcullis.i18n.Messages;
+import dev.portcullis.admin.model.internal.Wording;
 import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -17,7 +18,6 @@ import dev.portcullis.admin.model.AdminModel;
 import dev.portcullis.admin.model.AdminRegistry;
 import dev.portcullis.admin.model.EntityLabels;
 import dev.portcullis.admin.model.FieldKind;
-import dev.portcullis.admin.model.internal.Names;
 import dev.portcullis.admin.model.internal.PropertyValues;
 
 import jakarta.persistence.EntityManager;
@@ -114,9 +114,8 @@ final class InlineWriter {
     private void requireHeld(AdminModel<?> model, AdminField field, Set<Object> held, Object child) {
         Object id = idOf(child);
         if (id == null || !held.contains(id)) {
-            throw new SaveRejectedException("One of the " + field.label().toLowerCase(Locale.ROOT) + " of this "
-                    + model.label().toLowerCase(Locale.ROOT) + " was moved or deleted meanwhile. Reload the page to"
-                    + " see the current " + Names.humanize(field.path()).toLowerCase(Locale.ROOT) + ".", true, null);
+            throw new SaveRejectedException(Messages.get("admin.inline.moved", Wording.noun(field.label()),
+                    Wording.noun(model)), true, null);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.portcullis.admin.data.internal;
 
+import dev.portcullis.i18n.Messages;
+import dev.portcullis.admin.model.internal.Wording;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -40,19 +42,19 @@ final class RightsGuard {
         Set<String> before = stored == null ? Set.of() : new TreeSet<>(rights.of(stored));
         Set<String> added = new TreeSet<>(rights.of(submitted));
         added.removeAll(before);
-        String label = model.label().toLowerCase(Locale.ROOT);
+        String label = Wording.noun(model);
         String why = null;
         List<String> unheld = lacking(before, editor);
         List<String> beyond = lacking(added, editor);
         if (!unheld.isEmpty()) {
-            why = "You cannot change this " + label + ": it grants rights you do not hold (" + words(unheld) + ").";
+            why = Messages.get("admin.rights.cannot-change", label, words(unheld));
         } else if (beyond.contains(AdminPermissions.SUPERUSER)) {
-            why = "Only superusers can make someone a superuser.";
+            why = Messages.get("admin.rights.only-superusers");
         } else if (!beyond.isEmpty()) {
-            why = "You cannot grant rights you do not hold yourself (" + words(beyond) + ").";
+            why = Messages.get("admin.rights.cannot-grant", words(beyond));
         } else if (!added.isEmpty() && ((stored != null && rights.appliesTo(stored, editor))
                 || rights.appliesTo(submitted, editor))) {
-            why = "You cannot raise your own rights (" + words(added) + "). Ask another administrator.";
+            why = Messages.get("admin.rights.cannot-raise-own", words(added));
         }
         if (why != null) {
             log.warn("Refused a save of {} '{}' by '{}': {}", label,
@@ -74,8 +76,8 @@ final class RightsGuard {
         if (unheld.isEmpty()) {
             return null;
         }
-        String why = "You cannot " + verb + " this " + model.label().toLowerCase(Locale.ROOT)
-                + ": it grants rights you do not hold (" + words(unheld) + ").";
+        String why = "delete".equals(verb) ? Messages.get("admin.rights.cannot-delete", Wording.noun(model), words(unheld))
+                : Messages.get("admin.rights.cannot-change", Wording.noun(model), words(unheld));
         log.warn("Refused to {} {} '{}' for '{}': {}", verb, model.label().toLowerCase(Locale.ROOT),
                 EntityLabels.of(row), editor.getName(), why);
         return why;
@@ -88,8 +90,8 @@ final class RightsGuard {
     /** Rights as an administrator reads them: "superuser", "staff", "book:change". */
     static String words(List<String> rights) {
         return String.join(", ", rights.stream().map(right -> switch (right) {
-            case AdminPermissions.SUPERUSER -> "superuser";
-            case AdminPermissions.STAFF -> "staff";
+            case AdminPermissions.SUPERUSER -> Messages.get("admin.rights.superuser");
+            case AdminPermissions.STAFF -> Messages.get("admin.rights.staff");
             default -> right;
         }).toList());
     }

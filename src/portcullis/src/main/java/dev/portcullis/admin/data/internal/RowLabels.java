@@ -1,9 +1,10 @@
 package dev.portcullis.admin.data.internal;
 
-import dev.portcullis.admin.model.AdminModel;
 import dev.portcullis.admin.model.AdminRegistry;
 import dev.portcullis.admin.model.EntityLabels;
 import dev.portcullis.admin.model.internal.Names;
+import dev.portcullis.admin.model.internal.ValueLabels;
+import dev.portcullis.admin.model.internal.Wording;
 
 /**
  * How a row and its entity read to an admin in delete previews and the history: the entity's own
@@ -25,12 +26,14 @@ public final class RowLabels {
 
     /** "Pet", or the administered entity's label. */
     String singular(Class<?> type) {
-        return registry.byClass(type).map(AdminModel::label).orElseGet(() -> humanize(type.getSimpleName()));
+        return registry.byClass(type).map(Wording::label)
+                .orElseGet(() -> ValueLabels.entity(type, humanize(type.getSimpleName())));
     }
 
     /** "Pets", or the administered entity's plural label. */
     String plural(Class<?> type) {
-        return registry.byClass(type).map(AdminModel::pluralLabel).orElseGet(() -> humanize(type.getSimpleName()) + "s");
+        return registry.byClass(type).map(Wording::plural)
+                .orElseGet(() -> ValueLabels.entityPlural(type, humanize(type.getSimpleName()) + "s"));
     }
 
     /** "vetSpecialties" → "Vet specialties". */

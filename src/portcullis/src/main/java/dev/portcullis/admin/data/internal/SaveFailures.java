@@ -1,5 +1,7 @@
 package dev.portcullis.admin.data.internal;
 
+import dev.portcullis.i18n.Messages;
+import dev.portcullis.admin.model.internal.Wording;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +49,7 @@ final class SaveFailures {
 
     /** The translation, or empty for a failure that is not a refusal (a bug, an outage): that one propagates. */
     static Optional<SaveRejectedException> translate(AdminModel<?> model, RuntimeException failure) {
-        String what = model.label().toLowerCase(Locale.ROOT);
+        String what = Wording.noun(model);
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             switch (cause) {
                 case OptimisticLockException stale -> {
@@ -77,8 +79,7 @@ final class SaveFailures {
     }
 
     static SaveRejectedException stale(String what, Throwable cause) {
-        return new SaveRejectedException("Someone else changed this " + what + " after you opened it. Your changes"
-                + " are still on screen: reload to see theirs, then apply yours again.", true, cause);
+        return new SaveRejectedException(Messages.get("admin.save.stale", what), true, cause);
     }
 
     private static SaveRejectedException invalid(AdminModel<?> model, ConstraintViolationException invalid) {
@@ -94,21 +95,22 @@ final class SaveFailures {
             if (onForm) {
                 atFields.putIfAbsent(path, message);
             } else {
-                String row = ownRow ? "" : EntityLabels.of(violation.getRootBean()) + ": ";
+
                 String name = path.matches("\\w+") ? ValueLabels.attribute(violation.getRootBeanClass(), path)
                         : Names.humanize(path.replace('.', ' '));
-                elsewhere.add(row + name + ": " + message);
+                elsewhere.add(ownRow ? Messages.get("admin.save.field-problem", name, message)
+                        : Messages.get("admin.save.row-field-problem", EntityLabels.of(violation.getRootBean()), name,
+                                message));
             }
         }
-        String text = elsewhere.isEmpty() ? "Please correct the errors below."
-                : "This " + model.label().toLowerCase(Locale.ROOT) + " could not be saved. "
-                        + String.join("; ", elsewhere) + ".";
+        String text = elsewhere.isEmpty() ? Messages.get("admin.form.correct-errors")
+                : Messages.get("admin.save.invalid", Wording.noun(model), String.join("; ", elsewhere));
         return new SaveRejectedException(text, false, atFields, invalid);
     }
 
     private static SaveRejectedException refused(AdminModel<?> model,
             org.hibernate.exception.ConstraintViolationException refused) {
-        String what = model.label().toLowerCase(Locale.ROOT);
+        String what = Wording.noun(model);
         String text = (String.valueOf(refused.getConstraintName()) + " " + sqlMessage(refused))
                 .toLowerCase(Locale.ROOT);
         Optional<AdminField> field = fieldIn(model, text, refused.getConstraintName());
@@ -116,26 +118,25 @@ final class SaveFailures {
         var kind = refused.getKind();
         if (kind == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE
                 || state.equals("23505")) {
-            return field.map(f -> new SaveRejectedException("Another " + what + " already has this "
-                            + f.label().toLowerCase(Locale.ROOT) + ". Choose a different one.", false,
-                            Map.of(f.path(), "Already used by another " + what), refused))
-                    .orElseGet(() -> new SaveRejectedException("Another " + what + " already has these values."
-                            + " Change the values that must be unique and save again.", false, refused));
+            return field.map(f -> new SaveRejectedException(Messages.get("admin.save.unique-field", what,
+                            Wording.noun(f.label())), false,
+                            Map.of(f.path(), Messages.get("admin.save.unique-at-field", what)), refused))
+                    .orElseGet(() -> new SaveRejectedException(Messages.get("admin.save.unique", what), false,
+                            refused));
         }
         if (kind == org.hibernate.exception.ConstraintViolationException.ConstraintKind.NOT_NULL
                 || state.equals("23502")) {
-            return new SaveRejectedException("A required value is missing"
-                    + field.map(f -> ": " + f.label() + ".").orElse(". Fill in every required field and save again."),
-                    false, field.map(f -> Map.of(f.path(), "Required")).orElse(Map.of()), refused);
+            return new SaveRejectedException(field.map(f -> Messages.get("admin.save.missing-field", f.label()))
+                    .orElseGet(() -> Messages.get("admin.save.missing")), false,
+                    field.map(f -> Map.of(f.path(), Messages.get("admin.invalid.required"))).orElse(Map.of()), refused);
         }
         if (kind == org.hibernate.exception.ConstraintViolationException.ConstraintKind.FOREIGN_KEY
                 || state.equals("23503")) {
-            return new SaveRejectedException("This " + what + " refers to a row that no longer exists, or a row"
-                    + " being removed is still in use elsewhere. Reload the page and try again.", false, refused);
+            return new SaveRejectedException(Messages.get("admin.save.foreign-key", what), false, refused);
         }
-        return new SaveRejectedException("A value is outside what the database allows"
-                + field.map(f -> ": " + f.label() + ".").orElse(". Check the values and save again."), false,
-                field.map(f -> Map.of(f.path(), "Not allowed by the database")).orElse(Map.of()), refused);
+        return new SaveRejectedException(field.map(f -> Messages.get("admin.save.check-field", f.label()))
+                .orElseGet(() -> Messages.get("admin.save.check")), false,
+                field.map(f -> Map.of(f.path(), Messages.get("admin.save.check-at-field"))).orElse(Map.of()), refused);
     }
 
     /**
@@ -144,9 +145,9 @@ final class SaveFailures {
      */
     private static SaveRejectedException outOfRange(AdminModel<?> model, org.hibernate.exception.DataException refused) {
         Optional<AdminField> field = fieldIn(model, sqlMessage(refused).toLowerCase(Locale.ROOT), null);
-        return new SaveRejectedException("A value is too long or too large for the database"
-                + field.map(f -> ": " + f.label() + ".").orElse(". Shorten long texts or use smaller numbers and save"
-                        + " again."), false, field.map(f -> Map.of(f.path(), "Too long or too large")).orElse(Map.of()),
+        return new SaveRejectedException(field.map(f -> Messages.get("admin.save.too-large-field", f.label()))
+                .orElseGet(() -> Messages.get("admin.save.too-large")), false,
+                field.map(f -> Map.of(f.path(), Messages.get("admin.save.too-large-at-field"))).orElse(Map.of()),
                 refused);
     }
 

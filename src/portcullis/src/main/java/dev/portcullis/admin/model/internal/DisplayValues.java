@@ -1,5 +1,6 @@
 package dev.portcullis.admin.model.internal;
 
+import dev.portcullis.i18n.Messages;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -42,8 +43,8 @@ public final class DisplayValues {
         return switch (value) {
             case null -> "";
             case String s -> s;
-            case Boolean b -> b ? "Yes" : "No";
-            case Enum<?> e -> ValueLabels.of(e);
+            case Boolean b -> b ? Messages.get(locale, "admin.value.yes") : Messages.get(locale, "admin.value.no");
+            case Enum<?> e -> ValueLabels.of(e, locale);
             case BigDecimal d -> decimal(d, locale);
             case Double d -> number(d, locale);
             case Float f -> number(f.doubleValue(), locale);

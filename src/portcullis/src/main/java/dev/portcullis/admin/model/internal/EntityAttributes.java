@@ -144,7 +144,8 @@ final class EntityAttributes {
             }
             field = new AdminField(path, segments.length == 1 ? described.label() : Names.humanize(path),
                     described.kind(), described.javaType(), described.target(), described.required(),
-                    described.maxLength(), described.readOnly() || !last || segments.length > 1);
+                    described.maxLength(), described.readOnly() || !last || segments.length > 1,
+                    segments.length == 1 ? described.labelOwner() : null);
         }
         return new Lookup(field, null, null);
     }
@@ -181,7 +182,9 @@ final class EntityAttributes {
 
     private static AdminField describe(Attribute<?, ?> attribute, String prefix) {
         String path = prefix + attribute.getName();
-        String label = ValueLabels.attribute(attribute.getDeclaringType().getJavaType(), attribute.getName());
+        Class<?> owner = attribute.getDeclaringType().getJavaType();
+        // The base words, fixed at start-up; AdminField.label() reads the user's language through the owner.
+        String label = ValueLabels.attribute(owner, attribute.getName(), Locale.ROOT);
         Member member = attribute.getJavaMember();
         AnnotatedElement annotated = member instanceof AnnotatedElement element ? element : null;
         if (attribute instanceof PluralAttribute<?, ?, ?> plural) {
@@ -196,7 +199,7 @@ final class EntityAttributes {
             // One-to-many relations are edited as inline rows (see inlineRows); other element collections than
             // strings are shown read-only.
             boolean readOnly = kind == FieldKind.ELEMENT_COLLECTION && element != String.class;
-            return new AdminField(path, label, kind, element, target, false, 0, readOnly);
+            return new AdminField(path, label, kind, element, target, false, 0, readOnly, owner);
         }
         SingularAttribute<?, ?> singular = (SingularAttribute<?, ?>) attribute;
         Class<?> type = attribute.getJavaType();
@@ -215,7 +218,7 @@ final class EntityAttributes {
         boolean readOnly = (singular.isId() && has(annotated, GeneratedValue.class)) || kind == FieldKind.UUID
                 || kind == FieldKind.OTHER || kind == FieldKind.BINARY;
         Class<?> target = kind == FieldKind.MANY_TO_ONE ? type : null;
-        return new AdminField(path, label, kind, type, target, required, maxLength, readOnly);
+        return new AdminField(path, label, kind, type, target, required, maxLength, readOnly, owner);
     }
 
     private static FieldKind basicKind(Class<?> type, AnnotatedElement annotated) {

@@ -6,11 +6,16 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 import dev.portcullis.admin.AdminLabel;
+import dev.portcullis.i18n.Messages;
 
 /**
  * The words for attributes and enum constants: the host's {@code portcullis-labels} bundle first ({@code Book.isbn},
  * {@code Genre.SCIFI}), then {@link AdminLabel}, then the humanised name ("publishedOn" → "Published on", "SCIFI" →
  * "Scifi"). Labels are for reading; forms and filters still bind the constant itself.
+ *
+ * <p>The bundle is read in the user's language: {@code portcullis-labels_de.properties} beside the base file gives a
+ * German admin German words, falling back to the base file key by key; the server's locale never decides. Entities
+ * are named there too: {@code Book._label=Buch}, {@code Book._plural=Bücher}.
  */
 public final class ValueLabels {
 
@@ -20,10 +25,15 @@ public final class ValueLabels {
     private ValueLabels() {
     }
 
-    /** "Published on", "ISBN": an attribute of {@code owner} (or a class it inherits from). */
+    /** "Published on", "ISBN": an attribute of {@code owner} (or a class it inherits from), in the user's language. */
     public static String attribute(Class<?> owner, String name) {
+        return attribute(owner, name, Messages.currentLocale());
+    }
+
+    /** "Published on", "ISBN": an attribute of {@code owner} (or a class it inherits from), in {@code locale}. */
+    public static String attribute(Class<?> owner, String name, Locale locale) {
         for (Class<?> c = owner; c != null && c != Object.class; c = c.getSuperclass()) {
-            String bundled = bundled(c.getSimpleName() + "." + name);
+            String bundled = bundled(c.getSimpleName() + "." + name, locale);
             if (bundled != null) {
                 return bundled;
             }
@@ -35,8 +45,13 @@ public final class ValueLabels {
 
     /** "Science fiction" for {@code SCIFI} when labelled, else "Scifi"; "Out of stock" for {@code OUT_OF_STOCK}. */
     public static String of(Enum<?> constant) {
+        return of(constant, Messages.currentLocale());
+    }
+
+    /** The constant's label in {@code locale} ({@link Locale#ROOT}: the base file, for stored records). */
+    public static String of(Enum<?> constant, Locale locale) {
         Class<?> type = constant.getDeclaringClass();
-        String bundled = bundled(type.getSimpleName() + "." + constant.name());
+        String bundled = bundled(type.getSimpleName() + "." + constant.name(), locale);
         if (bundled != null) {
             return bundled;
         }
@@ -69,9 +84,24 @@ public final class ValueLabels {
         return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
-    private static String bundled(String key) {
+    /**
+     * The host's word for an entity ({@code Book._label}) in the user's language, else {@code label} (the admin's
+     * option or the humanised class name).
+     */
+    public static String entity(Class<?> type, String label) {
+        String bundled = bundled(type.getSimpleName() + "._label", Messages.currentLocale());
+        return bundled != null ? bundled : label;
+    }
+
+    /** The host's plural for an entity ({@code Book._plural}) in the user's language, else {@code plural}. */
+    public static String entityPlural(Class<?> type, String plural) {
+        String bundled = bundled(type.getSimpleName() + "._plural", Messages.currentLocale());
+        return bundled != null ? bundled : plural;
+    }
+
+    private static String bundled(String key, Locale locale) {
         try {
-            ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, Locale.ROOT,
+            ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale,
                     ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
             return bundle.containsKey(key) ? bundle.getString(key) : null;
         } catch (MissingResourceException noBundle) {

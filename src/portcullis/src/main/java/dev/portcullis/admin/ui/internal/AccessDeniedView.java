@@ -1,5 +1,6 @@
 package dev.portcullis.admin.ui.internal;
 
+import dev.portcullis.i18n.Messages;
 import org.springframework.security.access.AccessDeniedException;
 
 import com.vaadin.flow.component.html.Div;
@@ -34,8 +35,8 @@ public class AccessDeniedView extends Div implements HasErrorParameter<AccessDen
     static int refuse(Div view) {
         view.removeAll();
         view.addClassName("pc-error");
-        view.add(new H1("You do not have permission to do that"),
-                new Paragraph("Ask an administrator for the permission if you need it."));
+        view.add(new H1(Messages.get("admin.access-denied.title")),
+                new Paragraph(Messages.get("admin.access-denied.text")));
         return HttpServletResponse.SC_FORBIDDEN;
     }
 }

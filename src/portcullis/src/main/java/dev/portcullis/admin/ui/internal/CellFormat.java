@@ -1,5 +1,6 @@
 package dev.portcullis.admin.ui.internal;
 
+import dev.portcullis.i18n.Messages;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -39,13 +40,13 @@ public final class CellFormat {
     /** "Empty", "512 bytes", "12.3 kB", "4.0 MB". */
     static String size(long bytes) {
         if (bytes == 0) {
-            return "Empty";
+            return Messages.get("admin.value.empty");
         }
         if (bytes < 1000) {
-            return bytes + (bytes == 1 ? " byte" : " bytes");
+            return Messages.get("admin.value.bytes", bytes);
         }
-        return bytes < 1_000_000 ? String.format(Locale.ROOT, "%.1f kB", bytes / 1000.0)
-                : String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+        return bytes < 1_000_000 ? Messages.get("admin.value.kilobytes", bytes / 1000.0)
+                : Messages.get("admin.value.megabytes", bytes / 1_000_000.0);
     }
 
     /** An enum constant's label, or the humanised constant name when it is not an enum's. */

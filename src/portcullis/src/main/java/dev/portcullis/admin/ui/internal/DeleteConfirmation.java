@@ -15,6 +15,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 
 import dev.portcullis.admin.data.DeletionPreview;
 import dev.portcullis.environment.internal.EnvironmentInfo;
+import dev.portcullis.i18n.Messages;
 
 /**
  * The one question asked before any delete, of one row or many: what else goes with it, what blocks it, where you
@@ -40,36 +41,38 @@ public final class DeleteConfirmation {
             EnvironmentInfo environment, List<Component> notes, String confirmId, Runnable delete) {
         ConfirmDialog dialog = new ConfirmDialog();
         // In a protected environment the question says where you are: "Delete book 'X' in PRODUCTION?"
-        dialog.setHeader("Delete " + subject + (environment.protectedEnvironment() ? " in " + environment.name() : "")
-                + "?");
+        dialog.setHeader(environment.protectedEnvironment()
+                ? Messages.get("admin.delete.question-in", subject, environment.name())
+                : Messages.get("admin.delete.question", subject));
         Div text = new Div();
         notes.forEach(text::add);
         if (preview.blocked()) {
             // Why not, in words: what the user may not delete along with it, then what still refers to it.
             preview.refusals().forEach(reason -> text.add(new Paragraph(reason)));
             if (!preview.blockers().isEmpty()) {
-                text.add(new Paragraph(plural ? "They cannot be deleted while these refer to them:"
-                        : "It cannot be deleted while these refer to it:"), list(preview.blockers()));
+                text.add(new Paragraph(plural ? Messages.get("admin.delete.blocked-many")
+                        : Messages.get("admin.delete.blocked-one")), list(preview.blockers()));
             }
-            dialog.setConfirmText("Close");
+            dialog.setConfirmText(Messages.get("common.close"));
         } else {
-            text.add(new Paragraph(preview.cascades().isEmpty() ? "Nothing else will be deleted."
-                    : "These will be deleted with " + (plural ? "them:" : "it:")));
+            text.add(new Paragraph(preview.cascades().isEmpty() ? Messages.get("admin.delete.nothing-else")
+                    : plural ? Messages.get("admin.delete.cascades-many") : Messages.get("admin.delete.cascades-one")));
             if (!preview.cascades().isEmpty()) {
                 text.add(list(preview.cascades()));
             }
             if (!preview.unlinked().isEmpty()) {
-                text.add(new Paragraph("These stay, but will no longer refer to " + (plural ? "them:" : "it:")),
+                text.add(new Paragraph(plural ? Messages.get("admin.delete.unlinked-many")
+                        : Messages.get("admin.delete.unlinked-one")),
                         list(preview.unlinked()));
             }
             // Cancel, not Delete, has the focus: Enter or a stray key press must not delete.
-            Button cancel = new Button("Cancel", click -> dialog.close());
+            Button cancel = new Button(Messages.get("common.cancel"), click -> dialog.close());
             cancel.setId("cancel-delete");
             cancel.setAutofocus(true);
             dialog.setCancelable(true);
             dialog.setCancelButton(cancel);
             long total = rows + preview.cascadedCount();
-            Button confirm = new Button("Delete", click -> {
+            Button confirm = new Button(Messages.get("common.delete"), click -> {
                 dialog.close();
                 delete.run();
             });
@@ -77,7 +80,8 @@ public final class DeleteConfirmation {
             confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
             if (environment.protectedEnvironment() && total > environment.typedConfirmationAbove()) {
                 // Large deletes in a protected environment need the environment's name typed out.
-                TextField typed = new TextField("Type " + environment.name() + " to delete " + total + " rows");
+                TextField typed = new TextField(Messages.get("admin.delete.type-to-confirm", environment.name(),
+                        String.valueOf(total)));
                 typed.setId("typed-confirmation");
                 typed.setValueChangeMode(ValueChangeMode.EAGER);
                 confirm.setEnabled(false);

@@ -33,6 +33,7 @@ import com.vaadin.flow.data.converter.Converter;
 import com.vaadin.flow.data.converter.StringToLongConverter;
 import com.vaadin.flow.data.validator.BeanValidator;
 
+import dev.portcullis.i18n.Messages;
 import dev.portcullis.admin.ModelAdmin;
 import dev.portcullis.admin.data.AdminEntityService;
 import dev.portcullis.admin.model.AdminField;
@@ -108,7 +109,7 @@ public final class FieldFactory {
                 TextField number = new TextField(label);
                 component = number;
                 Binder.BindingBuilder<Object, Long> longs = binder.forField(number).withNullRepresentation("")
-                        .withConverter(new StringToLongConverter("Enter a whole number"));
+                        .withConverter(new StringToLongConverter(Messages.get("admin.value.whole-number")));
                 binding = primitive ? longs.withNullRepresentation(0L) : longs;
             }
             case DECIMAL -> {
@@ -139,14 +140,14 @@ public final class FieldFactory {
                 component = text;
                 binding = binder.forField(text).withConverter(Converter.from(
                         (String s) -> s == null || s.isEmpty()
-                                ? (primitive ? Result.error("Required") : Result.ok(null)) : Result.ok(s.charAt(0)),
+                                ? (primitive ? Result.error(Messages.get("admin.invalid.required")) : Result.ok(null)) : Result.ok(s.charAt(0)),
                         (Character c) -> c == null || c == '\0' ? "" : String.valueOf(c)));
             }
             case VALUE_TEXT, YEAR_MONTH -> {
                 TextField text = new TextField(label);
-                String hint = TextValues.hint(field.javaType());
-                if (hint.contains(", like ")) {
-                    text.setHelperText("For example: " + hint.substring(hint.indexOf(", like ") + 7));
+                String example = TextValues.example(field.javaType());
+                if (example != null) {
+                    text.setHelperText(Messages.get("admin.value.for-example", example));
                 }
                 component = text;
                 binding = binder.forField(text).withNullRepresentation("")
@@ -178,6 +179,7 @@ public final class FieldFactory {
             case TIME -> {
                 TimePicker picker = new TimePicker(label);
                 picker.setLocale(CellFormat.locale());
+                picker.setI18n(DateInput.timeI18n(CellFormat.locale()));
                 component = picker;
                 binding = binder.forField(picker);
             }
@@ -187,14 +189,14 @@ public final class FieldFactory {
                 binding = binder.forField(picker);
             }
             case INSTANT -> {
-                DateTimePicker picker = dateTimePicker(label + " (UTC)");
+                DateTimePicker picker = dateTimePicker(Messages.get("admin.field.utc", label));
                 component = picker;
                 binding = binder.forField(picker).withConverter(Converter.from(
                         (LocalDateTime local) -> Result.ok(local == null ? null : local.toInstant(ZoneOffset.UTC)),
                         (Instant instant) -> instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC)));
             }
             case OFFSET_DATE_TIME -> {
-                DateTimePicker picker = dateTimePicker(label + " (UTC)");
+                DateTimePicker picker = dateTimePicker(Messages.get("admin.field.utc", label));
                 component = picker;
                 boolean zoned = field.javaType() == ZonedDateTime.class;
                 binding = binder.forField(picker).withConverter(Converter.from(
@@ -211,7 +213,7 @@ public final class FieldFactory {
                 combo.setItems((EntityChoices) new EntityChoices<>(service, field.target()));
                 combo.setItemLabelGenerator(EntityLabels::of);
                 combo.setClearButtonVisible(!field.required());
-                combo.setPlaceholder("Type to search");
+                combo.setPlaceholder(Messages.get("admin.field.type-to-search"));
                 component = combo;
                 binding = binder.forField(combo);
             }
@@ -219,7 +221,7 @@ public final class FieldFactory {
                 MultiSelectComboBox<Object> combo = new MultiSelectComboBox<>(label);
                 combo.setItems((EntityChoices) new EntityChoices<>(service, field.target()));
                 combo.setItemLabelGenerator(EntityLabels::of);
-                combo.setPlaceholder("Type to search");
+                combo.setPlaceholder(Messages.get("admin.field.type-to-search"));
                 component = combo;
                 Class<?> collectionType = propertyType(field.path());
                 binding = binder.forField(combo).withConverter(Converter.from(
@@ -257,7 +259,7 @@ public final class FieldFactory {
             }
         }
         if (field.required() && field.kind() != FieldKind.BOOLEAN) {
-            binding = binding.asRequired("Required");
+            binding = binding.asRequired(Messages.get("admin.invalid.required"));
         }
         if (!readOnly && !field.kind().isRelation() && field.kind() != FieldKind.ELEMENT_COLLECTION) {
             binding = ((Binder.BindingBuilder) binding).withValidator(validator(field.path()));
@@ -281,7 +283,7 @@ public final class FieldFactory {
         text.setReadOnly(true);
         text.setId("field-" + field.path().replace('.', '-'));
         if (field.kind() == FieldKind.OTHER) {
-            text.setHelperText("Shown only; it cannot be edited here.");
+            text.setHelperText(Messages.get("admin.field.shown-only"));
         }
         binder.forField(text).bindReadOnly(entity -> CellFormat.format(PropertyValues.read(entity, field.path())));
         return text;
@@ -289,8 +291,7 @@ public final class FieldFactory {
 
     private static DateTimePicker dateTimePicker(String label) {
         DateTimePicker picker = new DateTimePicker(label);
-        picker.setLocale(CellFormat.locale());
-        picker.setDatePickerI18n(DateInput.i18n(CellFormat.locale()));
+        DateInput.configure(picker, CellFormat.locale());
         return picker;
     }
 

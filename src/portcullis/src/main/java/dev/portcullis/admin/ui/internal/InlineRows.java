@@ -3,7 +3,6 @@ package dev.portcullis.admin.ui.internal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.beans.BeanUtils;
 
@@ -22,6 +21,9 @@ import dev.portcullis.admin.data.AdminEntityService;
 import dev.portcullis.admin.data.InlineEdits;
 import dev.portcullis.admin.model.AdminField;
 import dev.portcullis.admin.model.internal.Names;
+import dev.portcullis.admin.model.internal.ValueLabels;
+import dev.portcullis.admin.model.internal.Wording;
+import dev.portcullis.i18n.Messages;
 
 /**
  * Django's tabular inline: the children of a one-to-many relation as editable rows inside the parent's form, with
@@ -55,7 +57,7 @@ public final class InlineRows extends VerticalLayout {
         this.columns = columns;
         this.service = service;
         this.editable = editable;
-        this.childLabel = Names.humanize(field.target().getSimpleName()).toLowerCase(Locale.ROOT);
+        this.childLabel = Wording.noun(ValueLabels.entity(field.target(), Names.humanize(field.target().getSimpleName())));
         setPadding(false);
         setId("inline-" + field.path());
         addClassName("pc-inline");
@@ -66,15 +68,14 @@ public final class InlineRows extends VerticalLayout {
         add(rowsLayout);
         children.stream().limit(MAX_ROWS).forEach(child -> addRow(child, false));
         if (children.size() > MAX_ROWS) {
-            add(new Paragraph("Showing the first " + MAX_ROWS + " of " + children.size() + "; edit the others on"
-                    + " their own pages."));
+            add(new Paragraph(Messages.get("admin.inline.first-rows", MAX_ROWS, children.size())));
         }
         if (children.isEmpty() && !editable) {
-            add(new Paragraph("None yet."));
+            add(new Paragraph(Messages.get("admin.none-yet")));
         }
         HorizontalLayout actions = new HorizontalLayout();
         if (editable) {
-            Button another = new Button("Add another " + childLabel, click -> addRow(newChild(), true));
+            Button another = new Button(Messages.get("admin.inline.add-another", childLabel), click -> addRow(newChild(), true));
             another.setId("inline-" + field.path() + "-add");
             another.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             actions.add(another);
@@ -103,10 +104,10 @@ public final class InlineRows extends VerticalLayout {
         }
         Row row = new Row(child, binder, added, layout);
         if (editable) {
-            Button remove = new Button("Remove", click -> remove(row));
+            Button remove = new Button(Messages.get("admin.inline.remove"), click -> remove(row));
             remove.setId("inline-" + field.path() + "-" + index + "-remove");
             remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            remove.setAriaLabel("Remove this " + childLabel);
+            remove.setAriaLabel(Messages.get("admin.inline.remove-this", childLabel));
             layout.add(remove);
         }
         binder.readBean(child);

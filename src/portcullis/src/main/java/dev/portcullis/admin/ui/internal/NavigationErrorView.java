@@ -1,5 +1,6 @@
 package dev.portcullis.admin.ui.internal;
 
+import dev.portcullis.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,9 @@ import dev.portcullis.admin.ui.MainLayout;
 @PermitAll
 public class NavigationErrorView extends Div implements HasErrorParameter<Exception> {
 
+    /** The heading in English (the page shows it in the user's language). */
     public static final String TITLE = "This page could not be shown";
+    /** The text in English (the page shows it in the user's language). */
     public static final String MESSAGE = "Something went wrong on our side. Go back and try again; if it keeps happening, "
             + "tell your administrator the time it happened.";
 
@@ -35,7 +38,7 @@ public class NavigationErrorView extends Div implements HasErrorParameter<Except
         log.error("Opening '{}' failed", event.getLocation().getPathWithQueryParameters(), parameter.getCaughtException());
         removeAll();
         addClassName("pc-error");
-        add(new H1(TITLE), new Paragraph(MESSAGE));
+        add(new H1(Messages.get("admin.error.title")), new Paragraph(Messages.get("admin.error.text")));
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }
 }

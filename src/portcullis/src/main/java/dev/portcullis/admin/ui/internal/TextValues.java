@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.portcullis.i18n.Messages;
 import com.vaadin.flow.data.binder.Result;
 import com.vaadin.flow.data.converter.Converter;
 
@@ -84,26 +85,50 @@ final class TextValues {
         };
     }
 
+    /** What to type when the text does not parse: "Enter a duration, like 1h 30m or 45m". */
     static String hint(Class<?> type) {
         if (type == BigInteger.class) {
-            return "Enter a whole number";
+            return Messages.get("admin.value.whole-number");
         }
         if (type == Duration.class) {
-            return "Enter a duration, like 1h 30m or 45m";
+            return Messages.get("admin.value.duration", example(type));
         }
         if (type == Currency.class) {
-            return "Enter a currency code, like EUR";
+            return Messages.get("admin.value.currency", example(type));
         }
         if (type == Locale.class) {
-            return "Enter a language tag, like en-GB";
+            return Messages.get("admin.value.language", example(type));
         }
         if (type == ZoneId.class) {
-            return "Enter a time zone, like Europe/Berlin";
+            return Messages.get("admin.value.time-zone", example(type));
         }
         if (type == URI.class) {
-            return "Enter an address, like https://example.com/page";
+            return Messages.get("admin.value.address", example(type));
         }
-        return "Enter a year and month, like 2024-05";
+        return Messages.get("admin.value.year-month", example(type));
+    }
+
+    /** An example of a value of {@code type} as it is typed, or null when a whole number needs none. */
+    static String example(Class<?> type) {
+        if (type == BigInteger.class) {
+            return null;
+        }
+        if (type == Duration.class) {
+            return Messages.get("admin.value.duration-example");
+        }
+        if (type == Currency.class) {
+            return "EUR";
+        }
+        if (type == Locale.class) {
+            return Messages.get("admin.value.language-example");
+        }
+        if (type == ZoneId.class) {
+            return "Europe/Berlin";
+        }
+        if (type == URI.class) {
+            return "https://example.com/page";
+        }
+        return "2024-05";
     }
 
     /** "1h 30m", "90m", "2d 4h", "45s" or ISO-8601 ("PT1H30M"). */

@@ -1,5 +1,6 @@
 package dev.portcullis.admin.ui.internal;
 
+import dev.portcullis.i18n.Messages;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -18,16 +19,23 @@ public final class ThemeToggle {
 
     /** The choices, in menu order. */
     public enum Choice {
-        SYSTEM("Follow the system", ColorScheme.Value.SYSTEM),
-        LIGHT("Light", ColorScheme.Value.LIGHT),
-        DARK("Dark", ColorScheme.Value.DARK);
+        SYSTEM(ColorScheme.Value.SYSTEM),
+        LIGHT(ColorScheme.Value.LIGHT),
+        DARK(ColorScheme.Value.DARK);
 
-        final String label;
         final ColorScheme.Value scheme;
 
-        Choice(String label, ColorScheme.Value scheme) {
-            this.label = label;
+        Choice(ColorScheme.Value scheme) {
             this.scheme = scheme;
+        }
+
+        /** "Follow the system", "Light theme", "Dark theme" in the user's language. */
+        String label() {
+            return switch (this) {
+                case SYSTEM -> Messages.get("admin.theme.system");
+                case LIGHT -> Messages.get("admin.theme.light");
+                case DARK -> Messages.get("admin.theme.dark");
+            };
         }
 
         static Choice of(String stored) {
@@ -48,10 +56,10 @@ public final class ThemeToggle {
 
     /** Adds a "Theme" submenu to the user menu and, once shown, applies what this browser chose before. */
     public void addTo(SubMenu userMenu, Component host) {
-        MenuItem theme = userMenu.addItem("Theme");
+        MenuItem theme = userMenu.addItem(Messages.get("admin.theme"));
         theme.setId("theme-menu");
         for (Choice choice : Choice.values()) {
-            MenuItem item = theme.getSubMenu().addItem(choice.label, click -> choose(choice, true));
+            MenuItem item = theme.getSubMenu().addItem(choice.label(), click -> choose(choice, true));
             item.setCheckable(true);
             item.setChecked(choice == current);
             items.put(choice, item);
