@@ -137,7 +137,7 @@ class AdminTextTest extends BookshopKaribuTest {
                 .isEqualTo(LocalDate.of(2024, 12, 31));
         assertThat(published.getFallbackParser().apply("12/31/2024").isError()).isTrue();
         assertThat(published.getI18n().getBadInputErrorMessage())
-                .isEqualTo("Enter a date like 31.12.2024 or 2024-12-31");
+                .isEqualTo("Geben Sie ein Datum ein, etwa 31.12.2024 oder 2024-12-31");
 
         UI.getCurrent().setLocale(Locale.US);
         UI.getCurrent().navigate(EntityListView.class, new RouteParameters("slug", "book"),

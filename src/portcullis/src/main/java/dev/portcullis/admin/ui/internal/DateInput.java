@@ -50,7 +50,7 @@ public final class DateInput {
         i18n.setMonthNames(names(Messages.get(locale, "admin.date.months")));
         i18n.setWeekdays(names(Messages.get(locale, "admin.date.weekdays")));
         i18n.setWeekdaysShort(names(Messages.get(locale, "admin.date.weekdays-short")));
-        i18n.setFirstDayOfWeek(WeekFields.of(locale).getFirstDayOfWeek().getValue() % 7);
+        i18n.setFirstDayOfWeek(firstDayOfWeek(locale));
         i18n.setToday(Messages.get(locale, "admin.date.today"));
         i18n.setCancel(Messages.get(locale, "common.cancel"));
         i18n.setBadInputErrorMessage(badInput(local, locale));
@@ -76,6 +76,14 @@ public final class DateInput {
                 .setBadInputErrorMessage(Messages.get(locale, "admin.date.bad-date-time"))
                 .setIncompleteInputErrorMessage(Messages.get(locale, "admin.date.incomplete-date-time"))
                 .setRequiredErrorMessage(Messages.get(locale, "admin.invalid.required")));
+    }
+
+    /**
+     * 0 for Sunday, 1 for Monday: the region's custom ("en-US" Sunday, "de-DE" Monday); a language without a region
+     * ("de", as many browsers send) starts on Monday, the international (ISO 8601) week.
+     */
+    static int firstDayOfWeek(Locale locale) {
+        return locale.getCountry().isEmpty() ? 1 : WeekFields.of(locale).getFirstDayOfWeek().getValue() % 7;
     }
 
     private static List<String> names(String commaSeparated) {
