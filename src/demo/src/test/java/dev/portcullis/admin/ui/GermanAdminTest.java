@@ -179,6 +179,23 @@ class GermanAdminTest extends BookshopKaribuTest {
     }
 
     @Test
+    void aRefusalAndANumberFieldSpeakGerman() {
+        EntityFormView order = open("order-line", jdbc.queryForObject("select min(id) from order_line", Long.class));
+        com.vaadin.flow.component.textfield.IntegerField quantity = field(order, "quantity");
+        assertThat(quantity.getI18n().getBadInputErrorMessage()).isEqualTo("Geben Sie eine ganze Zahl ein");
+        assertThat(((BigDecimalField) field(order, "unitPrice")).getI18n().getBadInputErrorMessage())
+                .isEqualTo("Geben Sie eine Zahl ein");
+
+        if (users.findByUsername("german-clerk").isEmpty()) {
+            users.createUser("german-clerk", "correct horse battery staple", true, false, false);
+        }
+        signInAs("german-clerk");
+        UI.getCurrent().navigate("book/" + bookId + "/history");
+        assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(dev.portcullis.admin.ui.internal.AccessDeniedView.class);
+        assertThat(_get(H1.class).getText()).isEqualTo("Dafür haben Sie keine Berechtigung");
+    }
+
+    @Test
     void theThemeMenuAndTheErrorPagesSpeakGerman() {
         MenuBar bar = new MenuBar();
         ThemeToggle toggle = new ThemeToggle();

@@ -91,6 +91,9 @@ public final class FieldFactory {
             }
             case INTEGER -> {
                 IntegerField number = new IntegerField(label);
+                number.setI18n(new IntegerField.IntegerFieldI18n()
+                        .setBadInputErrorMessage(Messages.get("admin.value.whole-number"))
+                        .setRequiredErrorMessage(Messages.get("admin.invalid.required")));
                 component = number;
                 Binder.BindingBuilder<Object, Integer> ints = binder.forField(number);
                 Class<?> type = field.javaType();
@@ -114,12 +117,18 @@ public final class FieldFactory {
             }
             case DECIMAL -> {
                 BigDecimalField number = new BigDecimalField(label);
+                number.setI18n(new BigDecimalField.BigDecimalFieldI18n()
+                        .setBadInputErrorMessage(Messages.get("admin.value.number"))
+                        .setRequiredErrorMessage(Messages.get("admin.invalid.required")));
                 number.setLocale(CellFormat.locale()); // "12,50" in German, as the list shows it
                 component = number;
                 binding = binder.forField(number);
             }
             case DOUBLE -> {
                 NumberField number = new NumberField(label);
+                number.setI18n(new NumberField.NumberFieldI18n()
+                        .setBadInputErrorMessage(Messages.get("admin.value.number"))
+                        .setRequiredErrorMessage(Messages.get("admin.invalid.required")));
                 component = number;
                 Binder.BindingBuilder<Object, Double> doubles = binder.forField(number);
                 Binder.BindingBuilder<Object, ?> typed = field.javaType() == Float.class || field.javaType() == float.class
@@ -155,6 +164,9 @@ public final class FieldFactory {
             }
             case YEAR -> {
                 IntegerField number = new IntegerField(label);
+                number.setI18n(new IntegerField.IntegerFieldI18n()
+                        .setBadInputErrorMessage(Messages.get("admin.value.whole-number"))
+                        .setRequiredErrorMessage(Messages.get("admin.invalid.required")));
                 component = number;
                 binding = binder.forField(number).withConverter(Converter.from(
                         (Integer i) -> i == null ? Result.ok(null) : Result.ok(Year.of(i)),
