@@ -141,6 +141,12 @@ class GermanAdminTest extends BookshopKaribuTest {
         assertThat(i18n.getDateFormats()).containsExactly("dd.MM.yyyy", "yyyy-MM-dd");
         assertThat(i18n.getBadInputErrorMessage()).isEqualTo("Geben Sie ein Datum ein, etwa 31.12.2024 oder 2024-12-31");
 
+        com.vaadin.flow.component.datetimepicker.DateTimePicker joined = field(open("customer",
+                jdbc.queryForObject("select min(id) from customer", Long.class)), "joinedAt");
+        assertThat(joined.getLabel()).isEqualTo("Kunde seit (UTC)");
+        assertThat(joined.getDatePickerI18n().getMonthNames()).startsWith("Januar");
+        assertThat(joined.getI18n().getTimeLabel()).isEqualTo("Uhrzeit");
+
         DatePicker.DatePickerI18n english = DateInput.i18n(Locale.US);
         assertThat(english.getMonthNames()).startsWith("January");
         assertThat(english.getToday()).isEqualTo("Today");

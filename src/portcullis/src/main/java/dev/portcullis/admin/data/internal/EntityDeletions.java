@@ -101,7 +101,8 @@ public final class EntityDeletions {
                 : Messages.get("admin.delete.rows", rows.size(), Wording.pluralNoun(model));
         if (!preview.refusals().isEmpty()) {
             // Checked before anything is written: the cascade would delete rows the user may not delete themselves.
-            LOG.warn("Refused to delete {} for '{}': {}", subject, userName(), String.join(" ", preview.refusals()));
+            LOG.warn("Refused to delete {} for '{}': it would take along rows they may not delete", subject,
+                    userName());
             throw new SaveRejectedException(Messages.get("admin.delete.refused", shown,
                     String.join(" ", preview.refusals())), false, null);
         }

@@ -44,21 +44,26 @@ final class RightsGuard {
         added.removeAll(before);
         String label = Wording.noun(model);
         String why = null;
+        String logged = null; // the reason for the log, which stays in English
         List<String> unheld = lacking(before, editor);
         List<String> beyond = lacking(added, editor);
         if (!unheld.isEmpty()) {
             why = Messages.get("admin.rights.cannot-change", label, words(unheld));
+            logged = "it grants rights the editor does not hold (" + unheld + ")";
         } else if (beyond.contains(AdminPermissions.SUPERUSER)) {
             why = Messages.get("admin.rights.only-superusers");
+            logged = "only superusers can make someone a superuser";
         } else if (!beyond.isEmpty()) {
             why = Messages.get("admin.rights.cannot-grant", words(beyond));
+            logged = "it would grant rights the editor does not hold (" + beyond + ")";
         } else if (!added.isEmpty() && ((stored != null && rights.appliesTo(stored, editor))
                 || rights.appliesTo(submitted, editor))) {
             why = Messages.get("admin.rights.cannot-raise-own", words(added));
+            logged = "the editor would raise their own rights (" + added + ")";
         }
         if (why != null) {
-            log.warn("Refused a save of {} '{}' by '{}': {}", label,
-                    EntityLabels.of(stored != null ? stored : submitted), editor.getName(), why);
+            log.warn("Refused a save of {} '{}' by '{}': {}", model.label().toLowerCase(Locale.ROOT),
+                    EntityLabels.of(stored != null ? stored : submitted), editor.getName(), logged);
         }
         return why;
     }
@@ -78,8 +83,8 @@ final class RightsGuard {
         }
         String why = "delete".equals(verb) ? Messages.get("admin.rights.cannot-delete", Wording.noun(model), words(unheld))
                 : Messages.get("admin.rights.cannot-change", Wording.noun(model), words(unheld));
-        log.warn("Refused to {} {} '{}' for '{}': {}", verb, model.label().toLowerCase(Locale.ROOT),
-                EntityLabels.of(row), editor.getName(), why);
+        log.warn("Refused to {} {} '{}' for '{}': it grants rights the editor does not hold ({})", verb,
+                model.label().toLowerCase(Locale.ROOT), EntityLabels.of(row), editor.getName(), unheld);
         return why;
     }
 
