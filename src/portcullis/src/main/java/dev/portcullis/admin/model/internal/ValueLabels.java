@@ -6,7 +6,6 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 import dev.portcullis.admin.AdminLabel;
-import dev.portcullis.i18n.Messages;
 
 /**
  * The words for attributes and enum constants: the host's {@code portcullis-labels} bundle first ({@code Book.isbn},
@@ -27,7 +26,7 @@ public final class ValueLabels {
 
     /** "Published on", "ISBN": an attribute of {@code owner} (or a class it inherits from), in the user's language. */
     public static String attribute(Class<?> owner, String name) {
-        return attribute(owner, name, Messages.currentLocale());
+        return attribute(owner, name, userLocale());
     }
 
     /** "Published on", "ISBN": an attribute of {@code owner} (or a class it inherits from), in {@code locale}. */
@@ -45,7 +44,7 @@ public final class ValueLabels {
 
     /** "Science fiction" for {@code SCIFI} when labelled, else "Scifi"; "Out of stock" for {@code OUT_OF_STOCK}. */
     public static String of(Enum<?> constant) {
-        return of(constant, Messages.currentLocale());
+        return of(constant, userLocale());
     }
 
     /** The constant's label in {@code locale} ({@link Locale#ROOT}: the base file, for stored records). */
@@ -89,14 +88,28 @@ public final class ValueLabels {
      * option or the humanised class name).
      */
     public static String entity(Class<?> type, String label) {
-        String bundled = bundled(type.getSimpleName() + "._label", Messages.currentLocale());
+        String bundled = bundled(type.getSimpleName() + "._label", userLocale());
         return bundled != null ? bundled : label;
     }
 
     /** The host's plural for an entity ({@code Book._plural}) in the user's language, else {@code plural}. */
     public static String entityPlural(Class<?> type, String plural) {
-        String bundled = bundled(type.getSimpleName() + "._plural", Messages.currentLocale());
+        String bundled = bundled(type.getSimpleName() + "._plural", userLocale());
         return bundled != null ? bundled : plural;
+    }
+
+    /**
+     * The UI's locale, else the request's (Spring's locale context, when one is set), else the base file: labels asked
+     * for at start-up or in a background job never take the server's default locale.
+     */
+    static Locale userLocale() {
+        com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+        if (ui != null && ui.getLocale() != null) {
+            return ui.getLocale();
+        }
+        org.springframework.context.i18n.LocaleContext context =
+                org.springframework.context.i18n.LocaleContextHolder.getLocaleContext();
+        return context != null && context.getLocale() != null ? context.getLocale() : Locale.ROOT;
     }
 
     private static String bundled(String key, Locale locale) {

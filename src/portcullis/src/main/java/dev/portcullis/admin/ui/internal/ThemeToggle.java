@@ -29,7 +29,7 @@ public final class ThemeToggle {
             this.scheme = scheme;
         }
 
-        /** "Follow the system", "Light theme", "Dark theme" in the user's language. */
+        /** "Follow the system", "Light", "Dark" ("Wie das System", "Helles Design", "Dunkles Design"). */
         String label() {
             return switch (this) {
                 case SYSTEM -> Messages.get("admin.theme.system");
