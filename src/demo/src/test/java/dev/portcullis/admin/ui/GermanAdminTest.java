@@ -182,6 +182,11 @@ class GermanAdminTest extends BookshopKaribuTest {
         assertThat(GridKt._getFormatted(history.grid, 0, "changes"))
                 .isEqualTo("Titel: „" + bookTitle + "“ → „Die deutsche Laterne“");
         assertThat(history.getPageTitle()).contains("Verlauf");
+
+        UI.getCurrent().navigate(DashboardView.class);
+        Div recent = _get(Div.class, spec -> spec.withId("recent-actions"));
+        assertThat(recent.getElement().getTextRecursively()).contains("german-admin – Geändert: Buch „Die deutsche Laterne“")
+                .contains("(Titel)");
     }
 
     @Test
