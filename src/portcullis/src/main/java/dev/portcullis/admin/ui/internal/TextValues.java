@@ -13,9 +13,10 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.portcullis.i18n.Messages;
 import com.vaadin.flow.data.binder.Result;
 import com.vaadin.flow.data.converter.Converter;
+
+import dev.portcullis.i18n.Messages;
 
 /**
  * Values typed as text: each type with the hint an admin needs when the text does not parse ("Enter a duration,
