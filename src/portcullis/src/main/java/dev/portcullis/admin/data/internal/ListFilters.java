@@ -1,5 +1,7 @@
 package dev.portcullis.admin.data.internal;
 
+import dev.portcullis.i18n.Messages;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -65,8 +67,8 @@ public final class ListFilters {
                 };
                 values.put(field, new Value(value, null, null));
             } catch (IllegalArgumentException | DateTimeParseException bad) {
-                problems.add("Ignored the filter '" + field.label() + "': '" + abbreviate(raw.getOrDefault(name,
-                        raw.getOrDefault(name + FROM, raw.get(name + TO)))) + "' is not a valid value.");
+                problems.add(Messages.get("list.filters.ignored", field.label(), abbreviate(raw.getOrDefault(name,
+                        raw.getOrDefault(name + FROM, raw.get(name + TO))))));
             }
         }
         return new Parsed(values, problems);
