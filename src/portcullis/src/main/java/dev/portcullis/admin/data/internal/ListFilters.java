@@ -1,7 +1,5 @@
 package dev.portcullis.admin.data.internal;
 
-import dev.portcullis.i18n.Messages;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -12,6 +10,7 @@ import java.util.function.BiFunction;
 
 import dev.portcullis.admin.model.AdminField;
 import dev.portcullis.admin.model.AdminModel;
+import dev.portcullis.i18n.Messages;
 
 /**
  * Reads list filters from URL parameters: {@code inStock=true}, {@code genre=SCIFI}, {@code author=42}, and

@@ -2,7 +2,6 @@ package dev.portcullis.admin.ui.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 import org.springframework.security.core.context.SecurityContextHolder;

@@ -1,13 +1,11 @@
 package dev.portcullis.admin.ui.internal;
 
-import dev.portcullis.i18n.Messages;
-
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
+
+import dev.portcullis.i18n.Messages;
 
 /**
  * Bulk work in bounded batches: each call of {@link #step()} takes the next batch of ids and runs it in its own

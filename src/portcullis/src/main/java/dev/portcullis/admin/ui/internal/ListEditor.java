@@ -207,7 +207,7 @@ public final class ListEditor<T> extends VerticalLayout {
         try {
             refused = edits.saveAll(model, toSave);
         } catch (AccessDeniedException denied) {
-            showProblems(List.of(Messages.get("list.edit.denied", model.pluralLabel())));
+            showProblems(List.of(Messages.get("list.edit.denied", ListTexts.lower(model.pluralLabel()))));
             return;
         }
         if (refused.isEmpty()) {
