@@ -23,7 +23,7 @@ class MigrationsTest {
 
     private static final List<String> EXPECTED_TABLES = List.of("portcullis_user", "portcullis_role",
             "portcullis_role_permission", "portcullis_user_role", "author", "book", "customer", "shop_order",
-            "order_line", "portcullis_history", "portcullis_history_head");
+            "order_line", "portcullis_history", "portcullis_history_head", "portcullis_saved_filter");
 
     @Test
     void migrationsRunOnH2() throws Exception {

@@ -127,6 +127,31 @@ public final class AdminAutoConfiguration {
         return new AdminEntityService(entityManager, registry, history);
     }
 
+    /** Saves the rows edited in place in a list, all or none, each through the form's checks. */
+    @Bean
+    @ConditionalOnMissingBean
+    dev.portcullis.admin.data.internal.ListEdits portcullisListEdits(AdminEntityService service,
+            EntityManager entityManager, org.springframework.transaction.PlatformTransactionManager transactions,
+            ObjectProvider<jakarta.validation.Validator> validator) {
+        return new dev.portcullis.admin.data.internal.ListEdits(service, entityManager, transactions,
+                validator.getIfUnique());
+    }
+
+    /** The admin's own table: saved filters per user (migration V17). */
+    @Bean
+    PortcullisEntities portcullisAdminEntities() {
+        return PortcullisEntities.of(dev.portcullis.admin.data.internal.SavedListFilter.class);
+    }
+
+    /** Saved filters per user, each user reading and deleting only their own. */
+    @Bean
+    @ConditionalOnMissingBean
+    dev.portcullis.admin.data.internal.SavedFilters portcullisSavedFilters(EntityManager entityManager,
+            org.springframework.transaction.PlatformTransactionManager transactions,
+            @org.springframework.beans.factory.annotation.Qualifier("portcullisClock") Clock clock) {
+        return new dev.portcullis.admin.data.internal.SavedFilters(entityManager, transactions, clock);
+    }
+
     @Bean
     AdminMenuContributor portcullisEntityMenu(AdminRegistry registry) {
         return () -> registry.models().stream()

@@ -41,6 +41,13 @@ public @interface AdminEntity {
     /** Columns of the list: attributes, paths across to-one relations ("author.name"). Default: the first few. */
     String[] listDisplay() default {};
 
+    /**
+     * Columns of {@link #listDisplay()} edited in place in the list (Django's {@code list_editable}): text, numbers,
+     * yes/no, enums and dates; not the first column, which links to the row. Saved with one "Save changes", each row
+     * through the form's permission checks, validation and history.
+     */
+    String[] listEditable() default {};
+
     /** String attributes the search box looks in, also across to-one relations ("author.name"). */
     String[] searchFields() default {};
 

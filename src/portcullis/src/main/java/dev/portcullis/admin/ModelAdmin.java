@@ -75,6 +75,16 @@ public abstract class ModelAdmin<T> {
         return List.of();
     }
 
+    /**
+     * Columns of {@link #listDisplay()} edited in place in the list (Django's {@code list_editable}): text, numbers,
+     * yes/no, choices (enums) and dates. One "Save changes" saves the page's edited rows together, each through the
+     * same permission checks (change), validation and history as the form. The first column links to the row and
+     * cannot be editable; every name is checked at start-up.
+     */
+    public List<String> listEditable() {
+        return List.of();
+    }
+
     public List<String> searchFields() {
         return List.of();
     }

@@ -28,7 +28,7 @@ import jakarta.validation.constraints.Size;
 @AdminEntity(listDisplay = {"title", "author", "genre", "publishedOn", "price", "inStock"},
         searchFields = {"title", "author.name"}, listFilter = {"genre", "inStock", "publishedOn", "author"},
         ordering = "-publishedOn", autocompleteFields = "author", icon = "vaadin:book", menuOrder = 10,
-        saveAs = true, dateHierarchy = "publishedOn")
+        saveAs = true, dateHierarchy = "publishedOn", listEditable = {"price", "inStock"})
 public class Book {
 
     @Id

@@ -33,9 +33,15 @@ class OrderAdmin extends ModelAdmin<CustomerOrder> {
 
     @Override
     public List<ComputedColumn<CustomerOrder>> computedColumns() {
-        return List.of(new ComputedColumn<>("reference", "Reference",
-                order -> order.getId() == null ? "" : String.format("ORD-%06d", order.getId())));
+        return List.of(new ComputedColumn<CustomerOrder>("reference", "Reference",
+                order -> order.getId() == null ? "" : String.format("ORD-%06d", order.getId()))
+                // The search box finds the reference as shown: "ORD-000062" (or "ord-62") is order 62.
+                .searchedBy((term, root, cb) -> REFERENCE.matcher(term).matches()
+                        ? cb.equal(root.get("id"), Long.parseLong(term.substring(4))) : null));
     }
+
+    /** A reference as typed into the search box (lower-cased): "ord-" and up to 18 digits. */
+    private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile("ord-\\d{1,18}");
 
     @Override
     public List<String> searchFields() {

@@ -125,7 +125,10 @@ class AdminTextTest extends BookshopKaribuTest {
                 QueryParameters.simple(Map.of()));
         EntityListView list = _get(EntityListView.class);
         assertThat(GridKt._getFormatted(list.grid, 0, "publishedOn")).isEqualTo("31.12.2099");
-        assertThat(GridKt._getFormatted(list.grid, 0, "price")).isEqualTo("1234,50");
+        // The price is edited in place (listEditable): its input reads and writes decimals in the user's locale.
+        BigDecimalField germanPrice = (BigDecimalField) GridKt._getCellComponent(list.grid, 0, "price");
+        assertThat(germanPrice.getLocale()).isEqualTo(Locale.GERMANY);
+        assertThat(germanPrice.getValue()).isEqualByComparingTo("1234.50");
 
         EntityFormView view = open("book", id);
         DatePicker published = field(view, "publishedOn");
@@ -144,7 +147,9 @@ class AdminTextTest extends BookshopKaribuTest {
                 QueryParameters.simple(Map.of()));
         list = _get(EntityListView.class);
         assertThat(GridKt._getFormatted(list.grid, 0, "publishedOn")).isEqualTo("12/31/2099");
-        assertThat(GridKt._getFormatted(list.grid, 0, "price")).isEqualTo("1234.50");
+        BigDecimalField usPrice = (BigDecimalField) GridKt._getCellComponent(list.grid, 0, "price");
+        assertThat(usPrice.getLocale()).isEqualTo(Locale.US);
+        assertThat(usPrice.getValue()).isEqualByComparingTo("1234.50");
         assertThat(DateInput.i18n(Locale.US).getBadInputErrorMessage())
                 .isEqualTo("Enter a date like 12/31/2024 or 2024-12-31");
     }

@@ -42,7 +42,7 @@ class NavigationErrorsTest extends BookshopKaribuTest {
         UI.getCurrent().navigate(EntityListView.class, new RouteParameters("slug", "book"),
                 QueryParameters.simple(Map.of(EntityListView.PAGE, "42949674")));
 
-        NotificationsKt.expectNotifications(EntityListView.PAGE_OUT_OF_RANGE);
+        NotificationsKt.expectNotifications("There is no page with that number. Showing the first page.");
         EntityListView view = _get(EntityListView.class);
         assertThat(view.query.page()).isEqualTo(1);
         assertThat(_find(NavigationErrorView.class)).isEmpty();

@@ -101,6 +101,25 @@ public final class AdminModel<T> {
         return searchPaths;
     }
 
+    /** The list's columns edited in place ({@code listEditable}), in the list's order; checked at start-up. */
+    public List<AdminField> listEditable() {
+        List<String> editable = admin.listEditable();
+        return columns.stream().filter(column -> column.field() != null && editable.contains(column.key()))
+                .map(ListColumn::field).toList();
+    }
+
+    /** The computed columns the search box also looks in (those that declare how a term maps to a query). */
+    public List<dev.portcullis.admin.ComputedColumn<T>> searchedColumns() {
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        columns.forEach(column -> shown.add(column.key()));
+        return admin.computedColumns().stream().filter(c -> c.search() != null && shown.contains(c.name())).toList();
+    }
+
+    /** Whether the list has a search box: text attributes to search, or searchable computed columns. */
+    public boolean searchable() {
+        return !searchPaths.isEmpty() || !searchedColumns().isEmpty();
+    }
+
     public List<AdminField> filters() {
         return filters;
     }

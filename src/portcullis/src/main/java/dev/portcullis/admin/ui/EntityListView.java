@@ -71,6 +71,12 @@ import dev.portcullis.admin.ui.internal.BulkBar;
 import dev.portcullis.admin.ui.internal.CellFormat;
 import dev.portcullis.admin.ui.internal.EntityChoices;
 import dev.portcullis.admin.ui.internal.DateInput;
+import dev.portcullis.admin.ui.internal.ListEditor;
+import dev.portcullis.admin.ui.internal.ListTexts;
+import dev.portcullis.admin.ui.internal.SavedFilterMenu;
+import dev.portcullis.admin.data.internal.ListEdits;
+import dev.portcullis.admin.data.internal.SavedFilters;
+import dev.portcullis.i18n.Messages;
 
 /**
  * The list of one entity: search, filters, server-side sorting and paging. Everything the user chose lives in
@@ -84,7 +90,6 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
     public static final String SEARCH = "q";
     static final String SORT = "o";
     static final String PAGE = "p";
-    static final String PAGE_OUT_OF_RANGE = "There is no page with that number. Showing the first page.";
     static final String CURSOR = "k";
 
     private final AdminRegistry registry;
@@ -100,10 +105,10 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
     final HorizontalLayout filters = new HorizontalLayout();
     final Map<String, Component> filterFields = new LinkedHashMap<>();
     Grid<Object> grid;
-    final Button first = new Button("First", VaadinIcon.ANGLE_DOUBLE_LEFT.create());
-    final Button previous = new Button("Previous", VaadinIcon.ANGLE_LEFT.create());
-    final Button next = new Button("Next", VaadinIcon.ANGLE_RIGHT.create());
-    final Button last = new Button("Last", VaadinIcon.ANGLE_DOUBLE_RIGHT.create());
+    final Button first = new Button(Messages.get("list.page.first"), VaadinIcon.ANGLE_DOUBLE_LEFT.create());
+    final Button previous = new Button(Messages.get("list.page.previous"), VaadinIcon.ANGLE_LEFT.create());
+    final Button next = new Button(Messages.get("list.page.next"), VaadinIcon.ANGLE_RIGHT.create());
+    final Button last = new Button(Messages.get("list.page.last"), VaadinIcon.ANGLE_DOUBLE_RIGHT.create());
     /** Numbered buttons for the pages around the current one. */
     final HorizontalLayout pageNumbers = new HorizontalLayout();
     /**
@@ -118,21 +123,29 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
     List<Button> actionButtons = new ArrayList<>();
     BulkBar<?> bulk;
     final Anchor export = new Anchor();
-    final Checkbox exportBom = new Checkbox("With BOM, for Excel");
+    final Checkbox exportBom = new Checkbox(Messages.get("list.export.bom"));
     private volatile ListQuery exportQuery = ListQuery.firstPage();
     private volatile boolean exportWithBom;
     private final AdminProperties properties;
     private final EnvironmentInfo environment;
     private boolean applying;
     private ListPage<?> shown;
+    private final ListEdits listEdits;
+    private final SavedFilters savedFilters;
+    /** The inputs of the list's editable columns and their "Save changes" (list_editable); null when none. */
+    ListEditor<?> editor;
+    /** "Saved filters": the user's own saved searches, filters and orders of this list. */
+    SavedFilterMenu savedFilterMenu;
 
     public EntityListView(AdminRegistry registry, AdminEntityService service, AdminPageTitles titles,
-            AdminProperties properties, EnvironmentInfo environment) {
+            AdminProperties properties, EnvironmentInfo environment, ListEdits listEdits, SavedFilters savedFilters) {
         this.registry = registry;
         this.service = service;
         this.titles = titles;
         this.properties = properties;
         this.environment = environment;
+        this.listEdits = listEdits;
+        this.savedFilters = savedFilters;
         addClassName("pc-list");
         filterDrawer.addOpenedChangeListener(opened -> {
             if (opened.isOpened() && filterFields.isEmpty() && model != null) {
@@ -147,7 +160,7 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
     public void beforeEnter(BeforeEnterEvent event) {
         String slug = event.getRouteParameters().get("slug").orElse("");
         AdminModel<?> found = registry.bySlug(slug)
-                .orElseThrow(() -> new NotFoundException("There is no section '" + slug + "' in the admin."));
+                .orElseThrow(() -> new NotFoundException(Messages.get("list.notFound", slug)));
         if (!service.can(found, AdminOperation.VIEW)) {
             throw new AccessDeniedException("may not view " + found.pluralLabel());
         }
@@ -177,7 +190,7 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
             long asked = Long.parseLong(values.getOrDefault(PAGE, "1").strip());
             if (asked > ListQuery.MAX_PAGE) {
                 // A hand-edited number past any real list: say so rather than show an empty page (or overflow).
-                com.vaadin.flow.component.notification.Notification.show(PAGE_OUT_OF_RANGE);
+                com.vaadin.flow.component.notification.Notification.show(Messages.get("list.page.outOfRange"));
             } else {
                 page = (int) asked;
             }
@@ -226,7 +239,7 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         HorizontalLayout header = new HorizontalLayout(title, count);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.setWidthFull();
-        add.setText("Add " + model.label().toLowerCase(java.util.Locale.ROOT));
+        add.setText(Messages.get("list.add", lower(model.label())));
         add.setIcon(VaadinIcon.PLUS.create());
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         String addPath = model.admin().addPath();
@@ -249,13 +262,13 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.END);
         toolbar.getStyle().set("flex-wrap", "wrap");
-        search.setPlaceholder("Search " + model.pluralLabel().toLowerCase(java.util.Locale.ROOT));
+        search.setPlaceholder(Messages.get("list.search.placeholder", lower(model.pluralLabel())));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setValueChangeTimeout(400);
-        search.setAriaLabel("Search");
-        search.setVisible(!model.searchPaths().isEmpty());
+        search.setAriaLabel(Messages.get("list.search.label"));
+        search.setVisible(model.searchable());
         search.setHelperText(searchHelp(model));
         search.setMinWidth("16em");
         search.addValueChangeListener(change -> {
@@ -269,12 +282,17 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         filters.getStyle().set("flex-wrap", "wrap");
         // A disclosure, folded until asked for or a filter is in use (refresh()): the rows come first, and the fields
         // are only made for the visits that filter.
-        filterDrawer.setSummaryText("Filters");
+        filterDrawer.setSummaryText(Messages.get("list.filters.title"));
         filterDrawer.addClassName("pc-filter-drawer");
         filterDrawer.add(filters);
         filterDrawer.setOpened(false);
         filterDrawer.setVisible(!model.filters().isEmpty());
         toolbar.add(filterDrawer);
+        savedFilterMenu = new SavedFilterMenu(model, savedFilters,
+                () -> toUrl(new ListQuery(query.search(), query.filters(), query.sort(), 1)).getQueryString(),
+                state -> UI.getCurrent().navigate(EntityListView.class, new RouteParameters("slug", model.slug()),
+                        QueryParameters.fromString(state)));
+        toolbar.add(savedFilterMenu);
 
         grid = new Grid<>();
         grid.addClassName("pc-grid");
@@ -308,8 +326,8 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         // First, Last and the numbers jump (by offset); the list counts at most 10,000 rows, so Last stays cheap.
         first.addClickListener(click -> goToPage(1));
         last.addClickListener(click -> goToPage(lastPage));
-        first.setAriaLabel("First page");
-        last.setAriaLabel("Last page");
+        first.setAriaLabel(Messages.get("list.page.firstLabel"));
+        last.setAriaLabel(Messages.get("list.page.lastLabel"));
         pageNumbers.setSpacing(false);
         pageNumbers.addClassName("pc-page-numbers");
         HorizontalLayout pager = new HorizontalLayout(first, previous, pageNumbers, next, last, pageLabel);
@@ -321,7 +339,11 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         dateBar.addClassName("pc-date-hierarchy");
         dateBar.getStyle().set("flex-wrap", "wrap");
         dateBar.setVisible(dateHierarchy() != null);
-        add(header, toolbar, dateBar, actions, grid, empty, pager);
+        add(header, toolbar, dateBar, actions);
+        if (editor != null) {
+            add(editor);
+        }
+        add(grid, empty, pager);
     }
 
     /** Delete selected, the model's own actions and "select all N matching"; rows are picked with checkboxes. */
@@ -336,8 +358,8 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
     /** "Export CSV" of the current search, filters and order, streamed; only for holders of the export permission. */
     private <T> HorizontalLayout exportControls(AdminModel<T> typed) {
         export.setId("export");
-        export.setText("Export CSV");
-        export.setTitle("At most " + String.format(Locale.ENGLISH, "%,d", properties.getExportLimit()) + " rows");
+        export.setText(Messages.get("list.export.link"));
+        export.setTitle(Messages.get("list.export.limit", properties.getExportLimit()));
         Locale exportLocale = CellFormat.locale(); // read here: the download runs outside the UI's thread
         export.setHref(event -> {
             event.setFileName(typed.slug() + ".csv");
@@ -357,10 +379,15 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
 
     @SuppressWarnings("unchecked")
     private <T> void addColumns(AdminModel<T> typed) {
+        ListEditor<T> inPlace = ListEditor.applies(typed, service)
+                ? new ListEditor<>(typed, service, listEdits, this::refresh) : null;
+        editor = inPlace;
         for (ListColumn<T> column : typed.columns()) {
-            Grid.Column<Object> gridColumn = grid.addColumn(row -> orDash(CellFormat.format(column.computed() != null
-                    ? column.computed().apply((T) row) : PropertyValues.read(row, column.key()))))
-                    .setHeader(column.label()).setKey(column.key()).setResizable(true);
+            Grid.Column<Object> gridColumn = inPlace != null && inPlace.edits(column)
+                    ? inPlace.addColumn(grid, column)
+                    : grid.addColumn(row -> orDash(CellFormat.format(column.computed() != null
+                            ? column.computed().apply((T) row) : PropertyValues.read(row, column.key()))));
+            gridColumn.setHeader(column.label()).setKey(column.key()).setResizable(true);
             gridColumn.setSortable(column.sortable());
             sizeByContent(gridColumn, column.field() == null ? null : column.field().kind());
         }
@@ -401,14 +428,22 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
 
     /** "Searches title and author name." — the labels of the fields the search box looks in. */
     static String searchHelp(AdminModel<?> model) {
-        List<String> labels = model.searchPaths().stream().map(path -> model.field(path).map(AdminField::label)
-                .orElseGet(() -> CellFormat.humanize(path.replace('.', ' '))).toLowerCase(Locale.ROOT)).toList();
+        List<String> labels = new ArrayList<>(model.searchPaths().stream().map(path -> lower(model.field(path)
+                .map(AdminField::label).orElseGet(() -> CellFormat.humanize(path.replace('.', ' '))))).toList());
+        // Computed columns that declare how a term finds rows are searched too ("reference").
+        model.searchedColumns().forEach(column -> labels.add(lower(column.label())));
         if (labels.isEmpty()) {
             return "";
         }
         String joined = labels.size() == 1 ? labels.getFirst()
-                : String.join(", ", labels.subList(0, labels.size() - 1)) + " and " + labels.getLast();
-        return "Searches " + joined + ".";
+                : Messages.get("list.search.and", String.join(", ", labels.subList(0, labels.size() - 1)),
+                        labels.getLast());
+        return Messages.get("list.search.help", joined);
+    }
+
+    /** A label inside a sentence: lower-cased in English ("Search books"); German keeps its nouns capitalised. */
+    static String lower(String label) {
+        return ListTexts.lower(label);
     }
 
     private void open(Object row) {
@@ -439,7 +474,7 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
             long number = n;
             Button button = new Button(String.valueOf(n), click -> goToPage(number));
             button.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-            button.setAriaLabel("Page " + n);
+            button.setAriaLabel(Messages.get("list.page.number", n));
             button.addClassName("pc-page-number");
             if (n == current) {
                 button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -526,24 +561,26 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         String path = field.path();
         LocalDate from = dateOrNull(query.filters().get(path + ListFilters.FROM));
         LocalDate to = dateOrNull(query.filters().get(path + ListFilters.TO));
-        java.time.format.TextStyle month = java.time.format.TextStyle.FULL;
+        java.time.format.TextStyle month = java.time.format.TextStyle.FULL_STANDALONE;
+        Locale locale = Messages.currentLocale();
         if (from != null && from.equals(to)) {
-            dateLink("‹ " + from.getMonth().getDisplayName(month, Locale.ENGLISH) + " " + from.getYear(),
+            dateLink(Messages.get("list.dates.back", from.getMonth().getDisplayName(month, locale) + " "
+                    + from.getYear()),
                     path, from.withDayOfMonth(1), from.withDayOfMonth(from.lengthOfMonth()));
             dateLinks.append("<span>").append(escape(CellFormat.format(from))).append("</span>");
         } else if (from != null && to != null && from.getDayOfMonth() == 1 && from.getYear() == to.getYear()
                 && from.getMonth() == to.getMonth() && to.getDayOfMonth() == to.lengthOfMonth()) {
-            dateLink("‹ " + from.getYear(), path, from.withDayOfYear(1), from.withMonth(12).withDayOfMonth(31));
+            dateLink(Messages.get("list.dates.back", String.valueOf(from.getYear())), path, from.withDayOfYear(1), from.withMonth(12).withDayOfMonth(31));
             for (int day = 1; day <= from.lengthOfMonth(); day++) {
                 LocalDate date = from.withDayOfMonth(day);
                 dateLink(String.valueOf(day), path, date, date);
             }
         } else if (from != null && to != null && from.getDayOfYear() == 1 && from.getYear() == to.getYear()
                 && to.getMonthValue() == 12 && to.getDayOfMonth() == 31) {
-            dateLink("‹ All dates", path, null, null);
+            dateLink(Messages.get("list.dates.all"), path, null, null);
             for (int m = 1; m <= 12; m++) {
                 LocalDate first = from.withMonth(m);
-                dateLink(first.getMonth().getDisplayName(month, Locale.ENGLISH), path, first,
+                dateLink(first.getMonth().getDisplayName(month, locale), path, first,
                         first.withDayOfMonth(first.lengthOfMonth()));
             }
         } else {
@@ -619,7 +656,8 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
             case BOOLEAN -> {
                 Select<String> select = new Select<>();
                 select.setItems("", "true", "false");
-                select.setItemLabelGenerator(v -> v.isEmpty() ? "All" : v.equals("true") ? "Yes" : "No");
+                select.setItemLabelGenerator(v -> v.isEmpty() ? Messages.get("list.filters.all")
+                        : v.equals("true") ? Messages.get("list.filters.yes") : Messages.get("list.filters.no"));
                 select.addValueChangeListener(change -> filterChanged(change.isFromClient(), name, change.getValue()));
                 yield select;
             }
@@ -630,15 +668,15 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
                     values.add(((Enum<?>) constant).name());
                 }
                 select.setItems(values);
-                select.setItemLabelGenerator(v -> v.isEmpty() ? "All"
+                select.setItemLabelGenerator(v -> v.isEmpty() ? Messages.get("list.filters.all")
                         : dev.portcullis.admin.model.internal.ValueLabels.ofConstant(field.javaType(), v));
                 select.addValueChangeListener(change -> filterChanged(change.isFromClient(), name, change.getValue()));
                 yield select;
             }
             case MANY_TO_ONE -> relationFilter(field);
             default -> {
-                DatePicker from = new DatePicker(field.label() + " from");
-                DatePicker to = new DatePicker("to");
+                DatePicker from = new DatePicker(Messages.get("list.filters.from", field.label()));
+                DatePicker to = new DatePicker(Messages.get("list.filters.to"));
                 DateInput.configure(from);
                 DateInput.configure(to);
                 from.addValueChangeListener(change -> filterChanged(change.isFromClient(), name + ListFilters.FROM,
@@ -696,7 +734,7 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         for (AdminField field : model.filters()) {
             filters.add(filterField(field));
         }
-        Button clear = new Button("Clear filters", click -> navigate(
+        Button clear = new Button(Messages.get("list.filters.clear"), click -> navigate(
                 new ListQuery(query.search(), Map.of(), query.sort(), 1)));
         clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         filters.add(clear);
@@ -707,7 +745,7 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
         long inUse = model.filters().stream().filter(field -> Stream.of("", ListFilters.FROM, ListFilters.TO)
                 .map(suffix -> query.filters().get(field.path() + suffix))
                 .anyMatch(value -> value != null && !value.isBlank())).count();
-        return inUse == 0 ? "Filters" : "Filters (" + inUse + " in use)";
+        return inUse == 0 ? Messages.get("list.filters.title") : Messages.get("list.filters.inUse", inUse);
     }
 
     private void filterChanged(boolean fromClient, String name, String value) {
@@ -739,12 +777,15 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
             shown = page;
             CappedCount total = service.count(model, criteria);
             showDateHierarchy(criteria);
+            if (editor != null) {
+                editor.reset();
+            }
             grid.setItems(new ArrayList<>(page.rows()));
             exportQuery = query;
             bulk.listed(total, page.hasNext() || query.page() > 1);
-            count.setText(total.describe(model.label(), model.pluralLabel()));
-            empty.setText(page.rows().isEmpty() ? (query.page() > 1 ? "This page is empty."
-                    : "No " + model.pluralLabel().toLowerCase(java.util.Locale.ROOT) + " match.") : "");
+            count.setText(countText(total, model));
+            empty.setText(page.rows().isEmpty() ? (query.page() > 1 ? Messages.get("list.empty.page")
+                    : Messages.get("list.empty.none", lower(model.pluralLabel()))) : "");
             empty.setVisible(page.rows().isEmpty());
             previous.setEnabled(query.page() > 1);
             first.setEnabled(query.page() > 1);
@@ -754,10 +795,19 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
             last.setVisible(pages > 0);
             last.setEnabled(pages > 0 && query.page() < pages);
             showPageNumbers(pages, page.hasNext());
-            pageLabel.setText("Page " + query.page() + (pages > 0 ? " of " + pages : ""));
+            pageLabel.setText(pages > 0 ? Messages.get("list.page.of", query.page(), pages)
+                    : Messages.get("list.page.number", query.page()));
         } finally {
             applying = false;
         }
+    }
+
+    /**
+     * "42 books", "1 book", "10,000+ books" in English; "10.000+ Bücher" style in German: the count is formatted for
+     * the user's locale and stops at the cap.
+     */
+    static String countText(CappedCount total, AdminModel<?> model) {
+        return ListTexts.count(total, model.label(), model.pluralLabel());
     }
 
     /** Puts the URL's state into the controls (after back/forward, or a bookmark). */

@@ -44,7 +44,7 @@ public final class ListCriteria {
 
     /** Reads the query against the model; the caller has checked that the user may view the model's rows. */
     static ListCriteria of(AdminModel<?> model, ListQuery query, EntityIds ids, TextSearch search) {
-        List<String> terms = query.search().isEmpty() || model.searchPaths().isEmpty() ? List.of()
+        List<String> terms = query.search().isEmpty() || !model.searchable() ? List.of()
                 : TextSearch.terms(query.search());
         return new ListCriteria(model, query, terms, search.resolve(model.entityClass(), terms, model.searchPaths()),
                 ListFilters.parse(model, query.filters(), ids::parseRelatedId));

@@ -10,6 +10,7 @@ import java.util.function.BiFunction;
 
 import dev.portcullis.admin.model.AdminField;
 import dev.portcullis.admin.model.AdminModel;
+import dev.portcullis.i18n.Messages;
 
 /**
  * Reads list filters from URL parameters: {@code inStock=true}, {@code genre=SCIFI}, {@code author=42}, and
@@ -65,8 +66,8 @@ public final class ListFilters {
                 };
                 values.put(field, new Value(value, null, null));
             } catch (IllegalArgumentException | DateTimeParseException bad) {
-                problems.add("Ignored the filter '" + field.label() + "': '" + abbreviate(raw.getOrDefault(name,
-                        raw.getOrDefault(name + FROM, raw.get(name + TO)))) + "' is not a valid value.");
+                problems.add(Messages.get("list.filters.ignored", field.label(), abbreviate(raw.getOrDefault(name,
+                        raw.getOrDefault(name + FROM, raw.get(name + TO))))));
             }
         }
         return new Parsed(values, problems);

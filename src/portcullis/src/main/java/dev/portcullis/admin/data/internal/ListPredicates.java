@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.springframework.security.core.Authentication;
 
+import dev.portcullis.admin.ComputedColumn;
 import dev.portcullis.admin.model.AdminField;
 import dev.portcullis.admin.model.AdminModel;
 import dev.portcullis.admin.model.SortOrder;
@@ -37,8 +38,7 @@ final class ListPredicates {
             Authentication user) {
         List<Predicate> where = new ArrayList<>();
         if (!criteria.searchTerms().isEmpty()) {
-            where.add(search.predicate(criteria.searchTerms(), model.searchPaths(), criteria.relatedMatches(), joins,
-                    cb));
+            where.add(searchPredicate(model, criteria, root, joins, cb));
         }
         for (Map.Entry<AdminField, ListFilters.Value> entry : criteria.filters().entrySet()) {
             where.add(filterPredicate(entry.getKey(), entry.getValue(), joins, cb));
@@ -48,6 +48,33 @@ final class ListPredicates {
             where.add(scope);
         }
         return where.toArray(Predicate[]::new);
+    }
+
+    /**
+     * Every term matches a searched field (TextSearch) or a searched computed column ({@link ComputedColumn#search()}):
+     * the computed columns' predicates are combined with the text search term by term, with OR.
+     */
+    private <T> Predicate searchPredicate(AdminModel<T> model, ListCriteria criteria, Root<T> root, Joins joins,
+            CriteriaBuilder cb) {
+        List<ComputedColumn<T>> computed = model.searchedColumns();
+        if (computed.isEmpty()) {
+            return search.predicate(criteria.searchTerms(), model.searchPaths(), criteria.relatedMatches(), joins, cb);
+        }
+        List<Predicate> all = new ArrayList<>();
+        for (String term : criteria.searchTerms()) {
+            List<Predicate> any = new ArrayList<>();
+            if (!model.searchPaths().isEmpty()) {
+                any.add(search.predicate(List.of(term), model.searchPaths(), criteria.relatedMatches(), joins, cb));
+            }
+            for (ComputedColumn<T> column : computed) {
+                Predicate match = column.search().predicate(term, root, cb);
+                if (match != null) {
+                    any.add(match);
+                }
+            }
+            all.add(any.isEmpty() ? cb.disjunction() : cb.or(any.toArray(Predicate[]::new)));
+        }
+        return cb.and(all.toArray(Predicate[]::new));
     }
 
     static List<Order> orders(List<SortOrder> terms, Joins joins, CriteriaBuilder cb) {

@@ -22,10 +22,10 @@ import dev.portcullis.admin.model.EntityLabels;
  * once no error is left.
  *
  * <p>Ids: where Django's admin has the same check, its number with its meaning (admin.E006, E033, E035, E037, E038,
- * E108, E109, E116), so what a Django developer knows still holds. Every other check is Portcullis's own and lives
- * in a range Django's admin does not use (it has E0xx, E1xx, E2xx and E4xx/W4xx): admin.E3xx and admin.W3xx, next
- * to the form checks admin.W200/W201 ({@link FormCoverageChecks}). E30x is the registration, E31x the form, E32x the
- * list, E33x the inlines.
+ * E108, E109, E116, E121, E122, E124, E125), so what a Django developer knows still holds. Every other check is
+ * Portcullis's own and lives in a range Django's admin does not use (it has E0xx, E1xx, E2xx and E4xx/W4xx): admin.E3xx
+ * and admin.W3xx, next to the form checks admin.W200/W201 ({@link FormCoverageChecks}). E30x is the registration, E31x
+ * the form, E32x the list, E33x the inlines.
  */
 final class AdminOptionChecks {
 
@@ -56,7 +56,8 @@ final class AdminOptionChecks {
                         checkListPerPage(admin.listPerPage()), checkReadonlyFields(admin.readonlyFields()),
                         checkExclude(admin.exclude()), checkInlines(admin.inlines()),
                         checkAutocompleteFields(admin.autocompleteFields()), checkSecretFields(admin.secretFields()),
-                        checkFields(admin.fields()), checkRowLabel(admin), checkDateHierarchy(admin.dateHierarchy()))
+                        checkFields(admin.fields()), checkRowLabel(admin), checkDateHierarchy(admin.dateHierarchy()),
+                        checkListEditable(admin.listEditable(), display, admin.readonlyFields()))
                 .flatMap(List::stream).toList();
     }
 
@@ -171,6 +172,45 @@ final class AdminOptionChecks {
         if (field != null && !field.kind().isTemporal()) {
             messages.add(refersTo("admin.E327", "dateHierarchy", dateHierarchy, "is not a date or date-time attribute",
                     "Drill down by a LocalDate, LocalDateTime or Instant attribute, e.g. 'publishedOn'."));
+        }
+        return messages;
+    }
+
+    /** The kinds a list cell can edit in place: one short input each. */
+    static final Set<FieldKind> LIST_EDITABLE_KINDS = Set.of(FieldKind.TEXT, FieldKind.INTEGER, FieldKind.LONG,
+            FieldKind.DECIMAL, FieldKind.DOUBLE, FieldKind.BOOLEAN, FieldKind.ENUM, FieldKind.DATE);
+
+    /**
+     * Django's list_editable checks with Django's numbers: an attribute of the entity (E121), shown in the list (E122),
+     * not the first column, which links to the row (E124), editable (E125: not the id nor read-only); and Portcullis's
+     * own: a kind a list cell can edit (E328: text, number, yes/no, enum, date).
+     */
+    List<CheckMessage> checkListEditable(List<String> listEditable, List<String> display, List<String> readonly) {
+        List<CheckMessage> messages = new ArrayList<>();
+        for (int i = 0; i < listEditable.size(); i++) {
+            String name = listEditable.get(i);
+            String option = "listEditable[" + i + "]";
+            if (!attributes.isTopLevel(name)) {
+                List<String> candidates = attributes.topLevelNames();
+                messages.add(refersTo("admin.E121", option, name, "is not an attribute of " + entityName,
+                        Names.closest(name, candidates).map(c -> "Did you mean '" + c + "'? ").orElse("")
+                                + "Attributes of " + entityName + ": " + String.join(", ", candidates) + "."));
+            } else if (!display.contains(name)) {
+                messages.add(refersTo("admin.E122", option, name, "is not contained in 'listDisplay'",
+                        "Add '" + name + "' to listDisplay, or remove it from listEditable."));
+            } else if (display.getFirst().equals(name)) {
+                messages.add(refersTo("admin.E124", option, name,
+                        "is the first column of 'listDisplay', which links to the row",
+                        "Put another column first in listDisplay, or do not edit this one in the list."));
+            } else if (name.equals(attributes.idName()) || readonly.contains(name)) {
+                messages.add(refersTo("admin.E125", option, name, "is not editable (the id or a read-only attribute)",
+                        "Edit only attributes the form may change."));
+            } else if (!LIST_EDITABLE_KINDS.contains(attributes.get(name).kind())) {
+                messages.add(refersTo("admin.E328", option, name,
+                        "cannot be edited in a list cell: it is a " + attributes.get(name).kind().description(),
+                        "Edit text, numbers, yes/no values, enums and dates (LocalDate) in the list; the rest in the"
+                                + " form."));
+            }
         }
         return messages;
     }

@@ -46,6 +46,11 @@ public final class AnnotatedModelAdmin<T> extends ModelAdmin<T> {
     }
 
     @Override
+    public List<String> listEditable() {
+        return Arrays.asList(options.listEditable());
+    }
+
+    @Override
     public List<String> searchFields() {
         return Arrays.asList(options.searchFields());
     }

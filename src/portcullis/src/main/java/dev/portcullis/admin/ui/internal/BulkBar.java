@@ -2,7 +2,6 @@ package dev.portcullis.admin.ui.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -38,6 +37,7 @@ import dev.portcullis.admin.model.AdminModel;
 import dev.portcullis.admin.model.EntityLabels;
 import dev.portcullis.admin.model.internal.PropertyValues;
 import dev.portcullis.environment.internal.EnvironmentInfo;
+import dev.portcullis.i18n.Messages;
 
 /**
  * The list's bulk controls: "Delete selected", the model's own actions, and "select all N matching". Work runs in
@@ -53,7 +53,7 @@ public final class BulkBar<T> extends HorizontalLayout {
     private final Supplier<ListQuery> query;
     private final Runnable afterwards;
 
-    public final Button deleteSelected = new Button("Delete selected");
+    public final Button deleteSelected = new Button(Messages.get("list.bulk.deleteSelected"));
     public final List<Button> actionButtons = new ArrayList<>();
     public final Button selectAllMatching = new Button();
     public final Span selection = new Span();
@@ -138,11 +138,16 @@ public final class BulkBar<T> extends HorizontalLayout {
         boolean any = selected > 0;
         deleteSelected.setEnabled(any);
         actionButtons.forEach(b -> b.setEnabled(any));
-        selection.setText(allMatching ? "All " + matching.describe(model.label(), model.pluralLabel())
-                + " matching are selected." : any ? selected + " selected." : "");
+        selection.setText(allMatching ? Messages.get("list.bulk.allSelected", matchingText())
+                : any ? Messages.get("list.bulk.selected", ListTexts.number(selected)) : "");
         selectAllMatching.setVisible(morePages && isWholePageSelected());
-        selectAllMatching.setText(allMatching ? "Select only this page"
-                : "Select all " + matching.describe(model.label(), model.pluralLabel()) + " matching");
+        selectAllMatching.setText(allMatching ? Messages.get("list.bulk.selectPage")
+                : Messages.get("list.bulk.selectAll", matchingText()));
+    }
+
+    /** "42 books", "10,000+ books": the rows matching the list's search and filters. */
+    private String matchingText() {
+        return ListTexts.count(matching, model.label(), model.pluralLabel());
     }
 
     private List<Object> selectedIds() {
@@ -170,8 +175,9 @@ public final class BulkBar<T> extends HorizontalLayout {
     }
 
     private String describeRows() {
-        return allMatching ? "all " + matching.describe(model.label(), model.pluralLabel()) + " matching"
-                : new CappedCount(grid.getSelectedItems().size(), false).describe(model.label(), model.pluralLabel());
+        return allMatching ? Messages.get("list.bulk.allMatching", matchingText())
+                : ListTexts.count(new CappedCount(grid.getSelectedItems().size(), false), model.label(),
+                        model.pluralLabel());
     }
 
     void confirmDelete() {
@@ -179,11 +185,11 @@ public final class BulkBar<T> extends HorizontalLayout {
                 ? service.matchingIds(model, query.get(), null, AdminEntityService.COUNT_LIMIT) : selectedIds();
         DeletionPreview preview = service.previewDelete(model, previewIds);
         List<Component> notes = allMatching && matching.capped()
-                ? List.of(new Paragraph("Related rows are counted for the first " + previewIds.size() + "."))
+                ? List.of(new Paragraph(Messages.get("list.bulk.countedFirst", ListTexts.number(previewIds.size()))))
                 : List.of();
         long rows = allMatching ? Math.max(matching.value(), previewIds.size()) : previewIds.size();
         DeleteConfirmation.open(describeRows(), true, rows, preview, environment, notes, "confirm-bulk-delete",
-                () -> start(new BulkJob("Deleted", model.pluralLabel().toLowerCase(Locale.ROOT), source(),
+                () -> start(new BulkJob(Messages.get("list.bulk.deleted"), ListTexts.lower(model.pluralLabel()), source(),
                         ids -> service.deleteBatch(model, ids), total())));
     }
 
@@ -197,12 +203,15 @@ public final class BulkBar<T> extends HorizontalLayout {
             return;
         }
         ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setHeader("Run '" + action.label() + "' on " + describeRows()
-                + (environment.protectedEnvironment() ? " in " + environment.name() : "") + "?");
+        dialog.setHeader(environment.protectedEnvironment()
+                ? Messages.get("list.bulk.runIn", action.label(), describeRows(), environment.name())
+                : Messages.get("list.bulk.run", action.label(), describeRows()));
         List<String> labels = grid.getSelectedItems().stream().limit(EXAMPLES).map(EntityLabels::of).toList();
         long rows = total();
-        Div text = new Div(new Paragraph(rows == 1 ? "It will be applied to:" : "It will be applied to these "
-                + (rows < 0 ? "" : rows + " ") + "rows" + (rows < 0 || rows > labels.size() ? ", among others:" : ":")));
+        Div text = new Div(new Paragraph(rows == 1 ? Messages.get("list.bulk.appliedToOne")
+                : rows < 0 ? Messages.get("list.bulk.appliedToUncounted")
+                : rows > labels.size() ? Messages.get("list.bulk.appliedToAmong", ListTexts.number(rows))
+                : Messages.get("list.bulk.appliedTo", ListTexts.number(rows))));
         UnorderedList list = new UnorderedList();
         labels.forEach(label -> list.add(new ListItem(label)));
         if (rows < 0 || rows > labels.size()) {
@@ -210,7 +219,7 @@ public final class BulkBar<T> extends HorizontalLayout {
         }
         text.add(list);
         dialog.setText(text);
-        Button cancel = new Button("Cancel", click -> dialog.close());
+        Button cancel = new Button(Messages.get("common.cancel"), click -> dialog.close());
         cancel.setId("cancel-action");
         cancel.setAutofocus(true);
         dialog.setCancelable(true);
@@ -228,7 +237,7 @@ public final class BulkBar<T> extends HorizontalLayout {
     void runAction(AdminAction<T> action) {
         lastActionMessage = null;
         actionChanged = 0;
-        start(new BulkJob("Ran '" + action.label() + "' on", model.pluralLabel().toLowerCase(Locale.ROOT), source(),
+        start(new BulkJob(Messages.get("list.bulk.ran", action.label()), ListTexts.lower(model.pluralLabel()), source(),
                 ids -> {
                     ActionOutcome outcome = service.runActionCounted(model, action, ids);
                     lastActionMessage = outcome.message();
@@ -258,10 +267,10 @@ public final class BulkBar<T> extends HorizontalLayout {
         progress = new ProgressBar();
         progressText = new Span();
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Working…");
+        dialog.setHeaderTitle(Messages.get("list.bulk.working"));
         dialog.setCloseOnOutsideClick(false);
         dialog.setCloseOnEsc(false);
-        Button stop = new Button("Stop after this batch", click -> job.cancel());
+        Button stop = new Button(Messages.get("list.bulk.stop"), click -> job.cancel());
         dialog.add(new Div(progressText), progress);
         dialog.getFooter().add(stop);
         return dialog;
@@ -301,7 +310,7 @@ public final class BulkBar<T> extends HorizontalLayout {
         boolean oneBatchOfAnAction = lastActionMessage != null && !job.failed() && job.done() <= batchSize;
         boolean changedNothing = lastActionMessage != null && actionChanged == 0;
         if (lastActionMessage != null && !oneBatchOfAnAction && !job.failed()) {
-            report = report + " " + (actionChanged == 1 ? "1 row changed." : actionChanged + " rows changed.");
+            report = report + " " + Messages.get("list.bulk.changed", actionChanged);
         }
         Notification notification = Notification.show(oneBatchOfAnAction ? lastActionMessage : report,
                 job.failed() ? 15_000 : 5_000, Notification.Position.BOTTOM_START);

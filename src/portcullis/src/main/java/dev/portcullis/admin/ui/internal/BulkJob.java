@@ -1,11 +1,11 @@
 package dev.portcullis.admin.ui.internal;
 
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
+
+import dev.portcullis.i18n.Messages;
 
 /**
  * Bulk work in bounded batches: each call of {@link #step()} takes the next batch of ids and runs it in its own
@@ -116,24 +116,21 @@ final class BulkJob {
     }
 
     String status() {
-        return verb + " " + number(done) + (total > 0 ? " of " + number(total) : "") + " " + noun + "…";
+        return total > 0 ? Messages.get("list.bulk.statusOf", verb, number(done), number(total), noun)
+                : Messages.get("list.bulk.status", verb, number(done), noun);
     }
 
     /** What happened, for the user: rows done (with ids when few), the failed batch and its reason. */
     String report() {
-        StringBuilder text = new StringBuilder(verb + " " + number(done) + " " + noun);
-        if (done > 0 && doneIds.size() <= LISTED_IDS) {
-            text.append(" (ids ").append(ids(doneIds)).append(')');
-        } else if (done > 0) {
-            text.append(" in ").append(batches).append(" batches");
-        }
-        text.append('.');
+        StringBuilder text = new StringBuilder(done > 0 && doneIds.size() <= LISTED_IDS
+                ? Messages.get("list.bulk.reportIds", verb, number(done), noun, ids(doneIds))
+                : done > 0 ? Messages.get("list.bulk.reportBatches", verb, number(done), noun, number(batches))
+                : Messages.get("list.bulk.report", verb, number(done), noun));
         if (failure != null) {
-            text.append(" Then a batch of ").append(failedBatch.size()).append(" (ids ").append(ids(failedBatch))
-                    .append(") failed and was rolled back, nothing in it changed: ").append(failure)
-                    .append(" The remaining rows were not touched.");
+            text.append(' ').append(Messages.get("list.bulk.failed", number(failedBatch.size()), ids(failedBatch),
+                    failure));
         } else if (cancelled) {
-            text.append(" Stopped on request; the remaining rows were not touched.");
+            text.append(' ').append(Messages.get("list.bulk.stopped"));
         }
         return text.toString();
     }
@@ -144,6 +141,6 @@ final class BulkJob {
     }
 
     private static String number(long value) {
-        return NumberFormat.getIntegerInstance(Locale.ENGLISH).format(value);
+        return ListTexts.number(value);
     }
 }

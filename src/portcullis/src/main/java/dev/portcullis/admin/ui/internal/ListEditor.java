@@ -1,0 +1,251 @@
+package dev.portcullis.admin.ui.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.security.access.AccessDeniedException;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasAriaLabel;
+import com.vaadin.flow.component.HasLabel;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.HasTheme;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.ValidationException;
+
+import dev.portcullis.admin.AdminOperation;
+import dev.portcullis.admin.data.AdminEntityService;
+import dev.portcullis.admin.data.SaveRejectedException;
+import dev.portcullis.admin.data.internal.ListEdits;
+import dev.portcullis.admin.model.AdminField;
+import dev.portcullis.admin.model.AdminModel;
+import dev.portcullis.admin.model.EntityLabels;
+import dev.portcullis.admin.model.ListColumn;
+import dev.portcullis.admin.model.internal.PropertyValues;
+import dev.portcullis.i18n.Messages;
+
+/**
+ * Django's {@code list_editable}: the list's editable columns as inputs in every row, and one "Save changes" for the
+ * page. Each row has its own binder, with the form's fields, conversions and validation ({@link FieldFactory}); the
+ * inputs are made once per row and kept, so what was typed stays on screen through a failed save. The save itself is
+ * {@link ListEdits}: all edited rows or none, the change permission checked on the server, problems reported by row.
+ */
+public final class ListEditor<T> extends VerticalLayout {
+
+    private final AdminModel<T> model;
+    private final AdminEntityService service;
+    private final ListEdits edits;
+    private final Runnable saved;
+    private final List<AdminField> fields;
+    private final Map<Object, Binder<Object>> binders = new LinkedHashMap<>();
+    private final Map<Object, Map<String, Component>> cells = new HashMap<>();
+    private final Map<Object, T> rows = new HashMap<>();
+    /** Rows whose typed values were written into them by a save that then failed: still to be saved. */
+    private final Set<Object> pending = new LinkedHashSet<>();
+
+    public final Button save = new Button();
+    /** What kept the last save from happening, row by row (a live region, read out by screen readers). */
+    public final VerticalLayout problems = new VerticalLayout();
+
+    /**
+     * @param saved runs after a successful save (the list reads its page again)
+     */
+    public ListEditor(AdminModel<T> model, AdminEntityService service, ListEdits edits, Runnable saved) {
+        this.model = model;
+        this.service = service;
+        this.edits = edits;
+        this.saved = saved;
+        this.fields = model.listEditable();
+        addClassName("pc-list-editor");
+        setPadding(false);
+        setSpacing(false);
+        save.setText(Messages.get("list.edit.save"));
+        save.setIcon(VaadinIcon.CHECK.create());
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickListener(click -> save());
+        problems.setPadding(false);
+        problems.setSpacing(false);
+        problems.addClassName("pc-list-edit-problems");
+        problems.getElement().setAttribute("role", "alert");
+        problems.setVisible(false);
+        add(save, problems);
+        setDefaultHorizontalComponentAlignment(FlexComponent.Alignment.START);
+    }
+
+    /** Whether the list edits in place for the signed-in user: editable columns and the change permission. */
+    public static boolean applies(AdminModel<?> model, AdminEntityService service) {
+        return model.editable() && !model.listEditable().isEmpty() && service.can(model, AdminOperation.CHANGE);
+    }
+
+    /** Whether the column is edited in place. */
+    public boolean edits(ListColumn<?> column) {
+        return column.field() != null && fields.contains(column.field());
+    }
+
+    /** Adds the column as inputs, one per row. */
+    @SuppressWarnings("unchecked")
+    public Grid.Column<Object> addColumn(Grid<Object> grid, ListColumn<T> column) {
+        Grid.Column<Object> added = grid.addComponentColumn(row -> cell((T) row, column.field().path()));
+        // The rows come ordered from the database; the page is not sorted again in memory.
+        added.setComparator((a, b) -> 0);
+        return added;
+    }
+
+    /** Forgets the rows and what was typed (a new page, search or filter was read). */
+    public void reset() {
+        binders.clear();
+        cells.clear();
+        rows.clear();
+        pending.clear();
+        problems.removeAll();
+        problems.setVisible(false);
+    }
+
+    /** The input of one cell: made with the rest of its row on first need, then kept. */
+    Component cell(T row, String path) {
+        Object id = PropertyValues.id(model, row);
+        Map<String, Component> byPath = cells.get(id);
+        if (byPath == null) {
+            byPath = makeRow(id, row);
+        }
+        return byPath.get(path);
+    }
+
+    private Map<String, Component> makeRow(Object id, T row) {
+        Binder<Object> binder = new Binder<>();
+        FieldFactory factory = new FieldFactory(binder, service, model.admin(), model.entityClass());
+        Map<String, Component> byPath = new LinkedHashMap<>();
+        String rowLabel = EntityLabels.of(row);
+        for (AdminField field : fields) {
+            Component input = factory.create(field, false);
+            // In a cell: no visible label (the column header is one) but a name for screen readers, no page-wide id.
+            if (input instanceof HasLabel labelled) {
+                labelled.setLabel(null);
+            }
+            if (input instanceof HasAriaLabel named) {
+                named.setAriaLabel(Messages.get("list.edit.cellLabel", field.label(), rowLabel));
+            }
+            input.getElement().removeAttribute("id");
+            if (input instanceof HasSize sized) {
+                sized.setWidthFull();
+            }
+            if (input instanceof HasTheme themed) {
+                themed.addThemeName("small");
+            }
+            // A click into the input edits it; it must not open the row as a click on the row does.
+            input.getElement().addEventListener("click", ignored -> {
+            }).stopPropagation();
+            byPath.put(field.path(), input);
+        }
+        binder.readBean(row);
+        binders.put(id, binder);
+        rows.put(id, row);
+        cells.put(id, byPath);
+        return byPath;
+    }
+
+    /** The rows with typed changes (or written by a failed save), in the page's order. */
+    List<Object> changedIds() {
+        List<Object> changed = new ArrayList<>();
+        binders.forEach((id, binder) -> {
+            if (binder.hasChanges() || pending.contains(id)) {
+                changed.add(id);
+            }
+        });
+        return changed;
+    }
+
+    /** "Save changes": validates every edited row here, then saves them all on the server or none. */
+    public void save() {
+        problems.removeAll();
+        problems.setVisible(false);
+        List<Object> changed = changedIds();
+        if (changed.isEmpty()) {
+            Notification.show(Messages.get("list.edit.nothing"), 4000, Notification.Position.BOTTOM_START);
+            return;
+        }
+        List<String> invalid = new ArrayList<>();
+        for (Object id : changed) {
+            if (!binders.get(id).validate().isOk()) {
+                invalid.add(EntityLabels.of(rows.get(id)));
+            }
+        }
+        if (!invalid.isEmpty()) {
+            showProblems(invalid.stream().map(row -> Messages.get("list.edit.invalidRow", row)).toList());
+            return;
+        }
+        List<T> toSave = new ArrayList<>();
+        for (Object id : changed) {
+            T row = rows.get(id);
+            try {
+                binders.get(id).writeBean(row);
+            } catch (ValidationException notValid) {
+                showProblems(List.of(Messages.get("list.edit.invalidRow", EntityLabels.of(row))));
+                return;
+            }
+            pending.add(id);
+            toSave.add(row);
+        }
+        Map<Object, SaveRejectedException> refused;
+        try {
+            refused = edits.saveAll(model, toSave);
+        } catch (AccessDeniedException denied) {
+            showProblems(List.of(Messages.get("list.edit.denied", ListTexts.lower(model.pluralLabel()))));
+            return;
+        }
+        if (refused.isEmpty()) {
+            Notification done = Notification.show(Messages.get("list.edit.saved", toSave.size()), 5000,
+                    Notification.Position.BOTTOM_START);
+            done.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            reset();
+            saved.run();
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        refused.forEach((id, problem) -> {
+            String rowLabel = EntityLabels.of(rows.get(id));
+            Map<String, Component> byPath = cells.getOrDefault(id, Map.of());
+            List<String> atFields = new ArrayList<>();
+            problem.fieldProblems().forEach((path, message) -> {
+                if (byPath.get(path) instanceof HasValidation input) {
+                    input.setErrorMessage(message);
+                    input.setInvalid(true);
+                }
+                String label = model.field(path).map(AdminField::label).orElse(path);
+                atFields.add(label + ": " + message);
+            });
+            lines.add(Messages.get("list.edit.rowProblem", rowLabel,
+                    atFields.isEmpty() ? problem.getMessage() : String.join("; ", atFields)));
+        });
+        showProblems(lines);
+    }
+
+    private void showProblems(List<String> lines) {
+        problems.removeAll();
+        problems.add(new Paragraph(Messages.get("list.edit.notSaved")));
+        UnorderedList list = new UnorderedList();
+        lines.forEach(line -> list.add(new ListItem(line)));
+        problems.add(list);
+        problems.setVisible(true);
+        Notification failed = Notification.show(Messages.get("list.edit.notSaved"), 6000,
+                Notification.Position.BOTTOM_START);
+        failed.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+}
