@@ -125,4 +125,44 @@ class ChangePasswordViewTest extends KaribuTest {
         UI.getCurrent().navigate(DashboardView.class);
         _get(DashboardView.class);
     }
+
+    @Test
+    void aGermanReaderGetsTheViewTheMeterAndEveryRefusalInGerman() {
+        users.createUser("meter-de", ONE_TIME, true, false, true);
+        signInAs("meter-de");
+        UI.getCurrent().setLocale(java.util.Locale.GERMAN);
+        UI.getCurrent().navigate(ChangePasswordView.class);
+        ChangePasswordView view = _get(ChangePasswordView.class);
+        assertThat(_get(view, com.vaadin.flow.component.html.H1.class).getText()).isEqualTo("Passwort ändern");
+        assertThat(view.currentPassword.getLabel()).isEqualTo("Aktuelles Passwort");
+        assertThat(view.save.getText()).isEqualTo("Passwort ändern");
+        assertThat(view.newPassword.getHelperText()).startsWith("Mindestens 12 Zeichen");
+        assertThat(_get(view.meter, com.vaadin.flow.component.html.Span.class,
+                spec -> spec.withClasses("pc-strength-label")).getText()).isEqualTo("Geben Sie ein Passwort ein");
+
+        view.newPassword.setValue("password1234");
+        assertThat(_get(view.meter, com.vaadin.flow.component.html.Span.class,
+                spec -> spec.withClasses("pc-strength-label")).getText()).isIn("Sehr schwach", "Schwach");
+        assertThat(view.meter.check().problems())
+                .contains("Dies ist eines der 100.000 häufigsten Passwörter; Angreifer probieren diese zuerst.");
+        // zxcvbn's advice comes from our bundle, in the formal register.
+        assertThat(view.meter.check().warning()).isEqualTo("Dies ist ein sehr häufiges Passwort.");
+
+        view.newPassword.setValue("meter-de is my name");
+        assertThat(view.meter.check().problems()).contains("Verwenden Sie Ihren Benutzernamen nicht im Passwort.");
+
+        view.newPassword.setValue("quiet lantern over harbour water");
+        assertThat(view.meter.check().label()).isIn("Stark", "Sehr stark");
+        assertThat(_get(view.meter, com.vaadin.flow.component.html.Span.class,
+                spec -> spec.withClasses("pc-strength-time")).getText()).startsWith("Zeit zum Knacken (offline): ");
+
+        view.currentPassword.setValue("not-the-password");
+        view.newPassword.setValue("short");
+        view.confirmation.setValue("shorter");
+        view.save();
+        assertThat(view.problems.getChildren().map(c -> ((ListItem) c).getText()).toList()).contains(
+                "Ihr aktuelles Passwort ist nicht korrekt.",
+                "Das neue Passwort und seine Wiederholung stimmen nicht überein.",
+                "Verwenden Sie mindestens 12 Zeichen (dieses hat 5).");
+    }
 }

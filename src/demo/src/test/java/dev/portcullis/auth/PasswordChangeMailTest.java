@@ -57,11 +57,12 @@ class PasswordChangeMailTest {
         users.createUser("olivia", "correct horse battery staple", true, false, false);
         jdbc.update("update portcullis_user set email = 'olivia@bookshop.example' where username = 'olivia'");
         AdminPrincipal olivia = (AdminPrincipal) userDetails.loadUserByUsername("olivia");
+        int before = SMTP.getReceivedMessages().length;
         users.changeOwnPassword(olivia, "correct horse battery staple", "harbour lights over a quiet bay",
                 "harbour lights over a quiet bay", null);
 
-        assertThat(SMTP.waitForIncomingEmail(5000, 1)).isTrue();
-        MimeMessage message = SMTP.getReceivedMessages()[0];
+        assertThat(SMTP.waitForIncomingEmail(5000, before + 1)).isTrue();
+        MimeMessage message = SMTP.getReceivedMessages()[before];
         assertThat(message.getAllRecipients()[0].toString()).isEqualTo("olivia@bookshop.example");
         assertThat(message.getFrom()[0].toString()).isEqualTo("admin-robot@bookshop.example");
         assertThat(message.getSubject()).isEqualTo("Your Portcullis Bookshop password was changed");
@@ -85,5 +86,29 @@ class PasswordChangeMailTest {
         assertThat(SMTP.waitForIncomingEmail(5000, before + 1)).isTrue();
         String body = GreenMailUtil.getBody(SMTP.getReceivedMessages()[before]);
         assertThat(body).contains("by the administrator the-boss").doesNotContain("northern lights");
+    }
+
+    @Test
+    void theMailIsInTheLanguageTheUserChoseForTheAdmin() throws Exception {
+        users.createUser("greta", "correct horse battery staple", true, false, false);
+        jdbc.update("update portcullis_user set email = 'greta@bookshop.example' where username = 'greta'");
+        long id = users.findByUsername("greta").orElseThrow().getId();
+        users.choosePreferredLanguage(id, java.util.Locale.GERMAN);
+        int before = SMTP.getReceivedMessages().length;
+        Users.signInWith("der-chef", "user:change");
+        try {
+            users.setPassword(id, null, "northern lights over the quiet bay", "northern lights over the quiet bay", true);
+        } finally {
+            Users.signOut();
+        }
+        assertThat(SMTP.waitForIncomingEmail(5000, before + 1)).isTrue();
+        MimeMessage message = SMTP.getReceivedMessages()[before];
+        assertThat(message.getSubject()).isEqualTo("Ihr Passwort bei Portcullis Bookshop wurde geändert");
+        String body = message.getContent().toString();
+        assertThat(body).startsWith("Hallo greta,")
+                .contains("Das Passwort Ihres Kontos bei Portcullis Bookshop wurde geändert (am ")
+                .contains("vom Administrator der-chef).")
+                .contains("Ihre anderen angemeldeten Sitzungen wurden beendet.")
+                .contains("Falls Sie das nicht erwartet haben").doesNotContain("northern lights");
     }
 }

@@ -79,7 +79,7 @@ class SessionEndingHttpTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(signOut.statusCode()).isEqualTo(302);
         assertThat(jdbc.queryForObject("select end_reason from portcullis_session where username = 'kit'",
-                String.class)).isEqualTo("signed out");
+                String.class)).isEqualTo("signed-out");
         assertThat(jdbc.queryForObject("select count(*) from portcullis_session where username = 'kit' and ended_at"
                 + " is null", Long.class)).isZero();
     }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import dev.portcullis.auth.internal.AdminSession;
+import dev.portcullis.auth.internal.SessionEndReasons;
 import dev.portcullis.auth.internal.SessionTracker;
 
 /**
@@ -59,11 +60,11 @@ abstract class SessionEnds {
         tracker.touch("ends-signout", pia, "10.0.0.8", CHROME_ON_WINDOWS, true);
         tracker.signedOut("ends-signout");
         assertThat(row("ends-signout").get("ended_at")).isNotNull();
-        assertThat(row("ends-signout")).containsEntry("end_reason", "signed out").containsEntry("ended_by", null);
-        assertThat(tracker.touch("ends-signout", pia, "10.0.0.8", CHROME_ON_WINDOWS, true)).isEqualTo("signed out");
+        assertThat(row("ends-signout")).containsEntry("end_reason", "signed-out").containsEntry("ended_by", null);
+        assertThat(tracker.touch("ends-signout", pia, "10.0.0.8", CHROME_ON_WINDOWS, true)).isEqualTo("signed-out");
         // Signing out twice (a second tab) keeps the first record.
         tracker.signedOut("ends-signout");
-        assertThat(row("ends-signout")).containsEntry("end_reason", "signed out");
+        assertThat(row("ends-signout")).containsEntry("end_reason", "signed-out");
     }
 
     @Test
@@ -71,12 +72,12 @@ abstract class SessionEnds {
         AdminPrincipal quinn = user("ends-quinn");
         tracker.touch("ends-by-admin", quinn, "10.0.0.9", CHROME_ON_WINDOWS, true);
         AdminSession session = tracker.openSessions(quinn.getUserId()).getFirst();
-        tracker.end(session, "ended by ends-root", "ends-root");
-        assertThat(row("ends-by-admin")).containsEntry("end_reason", "ended by ends-root")
+        tracker.end(session, SessionEndReasons.ENDED_BY, "ends-root");
+        assertThat(row("ends-by-admin")).containsEntry("end_reason", "ended-by")
                 .containsEntry("ended_by", "ends-root");
         tracker.touch("ends-reset", quinn, "10.0.0.9", CHROME_ON_WINDOWS, true);
-        tracker.endOthers(quinn.getUserId(), null, "password set by ends-root", "ends-root");
-        assertThat(row("ends-reset")).containsEntry("end_reason", "password set by ends-root")
+        tracker.endOthers(quinn.getUserId(), null, SessionEndReasons.PASSWORD_SET, "ends-root");
+        assertThat(row("ends-reset")).containsEntry("end_reason", "password-set")
                 .containsEntry("ended_by", "ends-root");
     }
 
@@ -85,8 +86,8 @@ abstract class SessionEnds {
         AdminPrincipal rosa = user("ends-rosa");
         tracker.touch("ends-keep", rosa, "10.0.0.10", CHROME_ON_WINDOWS, true);
         tracker.touch("ends-other", rosa, "10.0.0.11", CHROME_ON_WINDOWS, true);
-        tracker.endOthers(rosa.getUserId(), "ends-keep", "password changed");
-        assertThat(row("ends-other")).containsEntry("end_reason", "password changed").containsEntry("ended_by", null);
+        tracker.endOthers(rosa.getUserId(), "ends-keep", SessionEndReasons.PASSWORD_CHANGED);
+        assertThat(row("ends-other")).containsEntry("end_reason", "password-changed").containsEntry("ended_by", null);
         assertThat(row("ends-keep").get("ended_at")).isNull();
     }
 }

@@ -71,7 +71,7 @@ class SessionListTest extends KaribuTest {
         // The action changes data, so it asks first.
         _click(_get(Button.class, spec -> spec.withId("confirm-action")));
         assertThat(sessions.touch("liam-2", (AdminPrincipal) userDetails.loadUserByUsername("liam"), "10.2.0.2",
-                "Chromium", true)).isEqualTo("ended by liam");
+                "Chromium", true)).isEqualTo("ended-by");
         assertThat(sessions.touch("liam-1", (AdminPrincipal) userDetails.loadUserByUsername("liam"), "10.2.0.1",
                 "Firefox", true)).isNull();
     }

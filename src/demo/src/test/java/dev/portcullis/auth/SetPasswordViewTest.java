@@ -78,7 +78,7 @@ class SetPasswordViewTest extends KaribuTest {
         assertThat(encoder.matches("harbour lights over a quiet bay", saved.getPasswordHash())).isTrue();
         assertThat(saved.isMustChangePassword()).isTrue();
         assertThat(sessions.touch("nina-laptop", (AdminPrincipal) userDetails.loadUserByUsername("nina"), "10.3.0.1",
-                "Firefox", true)).isEqualTo("password set by set-admin");
+                "Firefox", true)).isEqualTo("password-set");
         // Recorded in the history, the hash masked: only the fact that it changed.
         var entry = jdbc.queryForMap("select detail, changes from portcullis_history where username = 'set-admin'"
                 + " and object_id = ? order by id desc limit 1", String.valueOf(nina));

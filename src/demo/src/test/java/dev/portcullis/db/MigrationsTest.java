@@ -30,11 +30,57 @@ class MigrationsTest {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:migrations-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         assertMigrates(h2);
+        JdbcDataSource upgraded = new JdbcDataSource();
+        upgraded.setURL("jdbc:h2:mem:upgrade-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        assertV18KeepsOldSessionsReadableAndAddsTheLanguage(upgraded);
     }
 
     @Test
     void migrationsRunOnPostgres() throws Exception {
         assertMigrates(TestPostgres.newDatabase());
+        assertV18KeepsOldSessionsReadableAndAddsTheLanguage(TestPostgres.newDatabase());
+    }
+
+    /**
+     * V18 on a database with sessions that ended before it: their English reasons become the codes the list
+     * translates (who ended one stays in ended_by), and users get an empty language (the browser's).
+     */
+    private static void assertV18KeepsOldSessionsReadableAndAddsTheLanguage(DataSource dataSource) throws Exception {
+        Flyway before = Flyway.configure().dataSource(dataSource).locations("classpath:db/portcullis/migration")
+                .table("portcullis_schema_history").target("16").load();
+        before.migrate();
+        try (Connection connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.executeUpdate("insert into portcullis_user (username, password_hash, created_at)"
+                    + " values ('old-timer', 'x', current_timestamp)");
+            String[][] sessions = {{"a", "signed out", null}, {"b", "ended by ana", "ana"},
+                {"c", "password changed", null}, {"d", "idle timeout", null}, {"e", "something else", null}};
+            for (String[] session : sessions) {
+                statement.executeUpdate("insert into portcullis_session (session_hash, user_id, username, started_at,"
+                        + " last_seen_at, ended_at, end_reason, ended_by) select '" + session[0] + "', id, username,"
+                        + " current_timestamp, current_timestamp, current_timestamp, '" + session[1] + "', "
+                        + (session[2] == null ? "null" : "'" + session[2] + "'")
+                        + " from portcullis_user where username = 'old-timer'");
+            }
+        }
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/portcullis/migration")
+                .table("portcullis_schema_history").load().migrate();
+        try (Connection connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            List<String> reasons = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery(
+                    "select end_reason from portcullis_session order by session_hash")) {
+                while (rs.next()) {
+                    reasons.add(rs.getString(1));
+                }
+            }
+            assertThat(reasons).containsExactly("signed-out", "ended-by", "password-changed", "idle-timeout",
+                    "something else");
+            try (ResultSet rs = statement.executeQuery(
+                    "select preferred_language from portcullis_user where username = 'old-timer'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isNull();
+            }
+            statement.executeUpdate("update portcullis_user set preferred_language = 'de-CH'");
+        }
     }
 
     private static void assertMigrates(DataSource dataSource) throws Exception {

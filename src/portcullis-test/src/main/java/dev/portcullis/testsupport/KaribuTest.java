@@ -35,9 +35,17 @@ public abstract class KaribuTest {
     @Autowired
     protected UserDetailsService userDetailsService;
 
+    /** The language the mock browser asks for; null for the fake request's default. */
+    private java.util.Locale browserLocale;
+
     @BeforeEach
     void setUpVaadin() {
         MockVaadin.setMockRequestFactory(session -> new FakeRequest(session) {
+            @Override
+            public java.util.Locale getLocale() {
+                return browserLocale != null ? browserLocale : super.getLocale();
+            }
+
             @Override
             public Principal getUserPrincipal() {
                 Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -56,8 +64,20 @@ public abstract class KaribuTest {
         MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
     }
 
+    /**
+     * Opens a new UI (as a new page or a reload would) in a browser asking for {@code locale}, for the signed-in
+     * user: what the UI's init does (its locale, for one) runs again.
+     */
+    protected void openNewUi(java.util.Locale locale) {
+        MockVaadin.tearDown();
+        browserLocale = locale;
+        Function0<UI> uiFactory = UI::new;
+        MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
+    }
+
     @AfterEach
     void tearDownVaadin() {
+        browserLocale = null;
         MockVaadin.tearDown();
         SecurityContextHolder.clearContext();
         MockVaadin.setMockRequestFactory(FakeRequest::new);

@@ -6,13 +6,15 @@ import java.util.function.Supplier;
  * One entry of the admin's side navigation or of the signed-in user's menu in the header.
  *
  * @param placement where the entry appears
- * @param label text shown to the user
+ * @param label text shown to the user, or a message key of {@link dev.portcullis.i18n.Messages} (such as
+ *     {@code "auth.menu.my-sessions"}), then shown in the reader's language
  * @param path route path relative to the admin root ("" for the dashboard, "book" for a list view)
  * @param icon a Vaadin icon name such as {@code vaadin:book}, or null
  * @param order entries are sorted by this, then by label
  * @param requiredAuthority authority the user needs to see the entry (e.g. {@code book:view}); null for any
  *     staff user. Hiding an entry is cosmetic: every view enforces its own access on the server.
- * @param section the navigation section the entry is grouped under ({@link #SECTION_USERS}, ...); null for the
+ * @param section the navigation section the entry is grouped under ({@link #SECTION_USERS}, ..., or a message key);
+ *     null for the
  *     application's own section (its entities) or, for the dashboard, above every section
  * @param count a short count shown beside the entry, such as the findings of the security audit; null for none.
  *     It is asked for every time a page is opened, so it must be cheap (a cached value, never a table scan);

@@ -2,12 +2,15 @@ package dev.portcullis.auth;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.time.format.DateTimeFormatter;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
+
+import dev.portcullis.i18n.Messages;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 
@@ -36,11 +39,26 @@ public class AccountNotifier {
         this.clock = clock;
     }
 
-    /** After a user's password was changed, by themselves or by an administrator. */
+    /** After a user's password was changed, by themselves or by an administrator; in the user's language. */
     public void passwordChanged(AdminUser user, String changedBy) {
-        accountChanged(user, "password was changed",
-                "the password of your " + admin.getSiteName() + " account was changed", changedBy,
-                "Your other signed-in sessions have been ended.");
+        Locale locale = recipientLocale(user);
+        send(user, locale, Messages.get(locale, "auth.mail.password-changed.subject", admin.getSiteName()),
+                Messages.get(locale, "auth.mail.password-changed.what", admin.getSiteName()), changedBy,
+                Messages.get(locale, "auth.mail.password-changed.consequence"), "password was changed");
+    }
+
+    /**
+     * The language of a user's e-mails: the one they chose for the admin, else English (an e-mail has no browser
+     * to ask).
+     */
+    public static Locale recipientLocale(AdminUser user) {
+        String tag = user.getPreferredLanguage();
+        if (tag == null || tag.isBlank()) {
+            return Messages.LANGUAGES.getFirst();
+        }
+        String language = Locale.forLanguageTag(tag).getLanguage();
+        return Messages.LANGUAGES.stream().filter(l -> l.getLanguage().equals(language)).findFirst()
+                .orElse(Messages.LANGUAGES.getFirst());
     }
 
     /**
@@ -52,6 +70,28 @@ public class AccountNotifier {
      * @param consequence a sentence on what follows; may be empty
      */
     public void accountChanged(AdminUser user, String subject, String what, String changedBy, String consequence) {
+        // The caller's words are English: the frame around them is too, so the mail reads in one language.
+        send(user, Locale.ENGLISH, Messages.get(Locale.ENGLISH, "auth.mail.subject", admin.getSiteName(), subject), what,
+                changedBy, consequence, subject);
+    }
+
+    /**
+     * Like {@link #accountChanged(AdminUser, String, String, String, String)}, with the texts as message keys read
+     * in the user's language (see {@link #recipientLocale}); each gets the site name as {@code {0}}.
+     *
+     * @param consequenceKey may be null for none
+     */
+    public void accountChangedKeys(AdminUser user, String subjectKey, String whatKey, String changedBy,
+            String consequenceKey) {
+        Locale locale = recipientLocale(user);
+        String site = admin.getSiteName();
+        send(user, locale, Messages.get(locale, subjectKey, site), Messages.get(locale, whatKey, site), changedBy,
+                consequenceKey == null ? "" : Messages.get(locale, consequenceKey, site), subjectKey);
+    }
+
+    /** @param logged what the log says happened (English, for operators) */
+    private void send(AdminUser user, Locale locale, String subject, String what, String changedBy,
+            String consequence, String logged) {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null || user.getEmail() == null || user.getEmail().isBlank()) {
             return;
@@ -59,18 +99,18 @@ public class AccountNotifier {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(user.getEmail());
-        message.setSubject("Your " + admin.getSiteName() + " " + subject);
-        message.setText("Hello " + user.getUsername() + ",\n\n"
-                + what + " at "
-                + TIME.format(clock.instant().atOffset(ZoneOffset.UTC))
-                + (changedBy.equals(user.getUsername()) ? " by you" : " by the administrator " + changedBy) + ".\n"
+        message.setSubject(subject);
+        String when = TIME.format(clock.instant().atOffset(ZoneOffset.UTC));
+        message.setText(Messages.get(locale, "auth.mail.greeting", user.getUsername()) + "\n\n"
+                + (changedBy.equals(user.getUsername()) ? Messages.get(locale, "auth.mail.done-by-you", what, when)
+                        : Messages.get(locale, "auth.mail.done-by-admin", what, when, changedBy)) + "\n"
                 + (consequence.isEmpty() ? "" : consequence + "\n") + "\n"
-                + "If you did not expect this, tell an administrator at once.\n");
+                + Messages.get(locale, "auth.mail.unexpected") + "\n");
         try {
             sender.send(message);
-            log.info("Told '{}' by e-mail that their {}", user.getUsername(), subject);
+            log.info("Told '{}' by e-mail that their {}", user.getUsername(), logged);
         } catch (MailException failed) {
-            log.warn("Could not e-mail '{}' that their {}: {}", user.getUsername(), subject, failed.getMessage());
+            log.warn("Could not e-mail '{}' that their {}: {}", user.getUsername(), logged, failed.getMessage());
         }
     }
 }

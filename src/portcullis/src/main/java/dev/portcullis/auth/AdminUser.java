@@ -73,6 +73,11 @@ public class AdminUser {
 
     private Instant passwordChangedAt;
 
+    /** The language the user chose for the admin and their e-mails (a BCP 47 tag such as "de"); null for the browser's. */
+    @Size(max = 35)
+    @Column(name = "preferred_language", length = 35)
+    private String preferredLanguage;
+
     @ManyToMany
     @JoinTable(name = "portcullis_user_role",
             joinColumns = @JoinColumn(name = "user_id"),
@@ -222,5 +227,13 @@ public class AdminUser {
     @Override
     public String toString() {
         return username;
+    }
+
+    public String getPreferredLanguage() {
+        return preferredLanguage;
+    }
+
+    public void setPreferredLanguage(String preferredLanguage) {
+        this.preferredLanguage = preferredLanguage;
     }
 }

@@ -12,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.portcullis.password.PasswordCheck;
 import dev.portcullis.password.PasswordPolicy;
+import dev.portcullis.auth.internal.SessionEndReasons;
+import dev.portcullis.i18n.Messages;
 import dev.portcullis.auth.internal.SessionTracker;
 
 /**
@@ -111,16 +113,16 @@ public class AdminUserService {
     public void changeOwnPassword(AdminPrincipal principal, String currentPassword, String newPassword,
             String confirmation, String keepSessionId) {
         AdminUser user = users.findById(principal.getUserId())
-                .orElseThrow(() -> new PasswordRejectedException(List.of("Your account no longer exists.")));
+                .orElseThrow(() -> new PasswordRejectedException(List.of(Messages.get("password.refused.no-account"))));
         List<String> problems = new ArrayList<>();
         if (currentPassword == null || !encoder.matches(currentPassword, user.getPasswordHash())) {
-            problems.add("Your current password is not correct.");
+            problems.add(Messages.get("password.refused.current-wrong"));
         }
         if (newPassword == null || !newPassword.equals(confirmation)) {
-            problems.add("The new password and its confirmation do not match.");
+            problems.add(Messages.get("password.refused.new-mismatch"));
         }
         if (newPassword != null && currentPassword != null && newPassword.equals(currentPassword)) {
-            problems.add("Choose a password different from your current one.");
+            problems.add(Messages.get("password.refused.unchanged"));
         }
         problems.addAll(policy.check(newPassword, userInputs(user)).problems());
         if (!problems.isEmpty()) {
@@ -129,7 +131,7 @@ public class AdminUserService {
         applyPassword(user, newPassword);
         user.setMustChangePassword(false);
         principal.passwordChanged();
-        sessions.endOthers(user.getId(), keepSessionId, "password changed");
+        sessions.endOthers(user.getId(), keepSessionId, SessionEndReasons.PASSWORD_CHANGED);
         recordPasswordChange(org.springframework.security.core.context.SecurityContextHolder.getContext()
                 .getAuthentication(), user, "Changed own password");
         notifier.passwordChanged(user, user.getUsername());
@@ -158,26 +160,26 @@ public class AdminUserService {
         AdminUser user;
         if (userId == null) {
             if (newUsername == null || newUsername.isBlank() || !newUsername.strip().matches("[\\p{L}\\p{N}._@+-]{1,150}")) {
-                throw new PasswordRejectedException(List.of("Choose a username of letters, digits and . _ @ + -"));
+                throw new PasswordRejectedException(List.of(Messages.get("password.refused.username-format")));
             }
             if (users.findByUsername(newUsername.strip()).isPresent()) {
-                throw new PasswordRejectedException(List.of("A user named '" + newUsername.strip() + "' already exists."));
+                throw new PasswordRejectedException(List.of(Messages.get("password.refused.username-taken", newUsername.strip())));
             }
             user = new AdminUser(newUsername.strip(), clock.instant());
             user.setStaff(true);
         } else {
-            user = users.findById(userId).orElseThrow(() -> new PasswordRejectedException(List.of("No such user.")));
+            user = users.findById(userId).orElseThrow(() -> new PasswordRejectedException(List.of(Messages.get("password.refused.no-user"))));
             refuseUnlessActorHoldsRightsOf(actor, user);
         }
         if (password == null || !password.equals(confirmation)) {
-            throw new PasswordRejectedException(List.of("The password and its confirmation do not match."));
+            throw new PasswordRejectedException(List.of(Messages.get("password.refused.mismatch")));
         }
         applyPassword(user, password);
         user.setMustChangePassword(mustChange);
         AdminUser saved = users.save(user);
         recordPasswordChange(actor, saved, userId == null ? "Added user with a password" : "Set password");
         if (userId != null) {
-            sessions.endOthers(saved.getId(), null, "password set by " + actor.getName(), actor.getName());
+            sessions.endOthers(saved.getId(), null, SessionEndReasons.PASSWORD_SET, actor.getName());
             notifier.passwordChanged(saved, actor.getName());
         }
         log.info("{} set the password of '{}'{}", actor.getName(), saved.getUsername(), userId == null ? " (new user)" : "");
@@ -234,6 +236,36 @@ public class AdminUserService {
     public boolean passwordMatches(long userId, String rawPassword) {
         return rawPassword != null && users.findById(userId)
                 .map(user -> encoder.matches(rawPassword, user.getPasswordHash())).orElse(false);
+    }
+
+    /**
+     * The language a user chose, or null for the browser's. Only the framework's languages are returned: a tag
+     * written into the database by hand that the admin does not speak counts as no choice.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Locale preferredLanguage(long userId) {
+        return users.findById(userId).map(AdminUser::getPreferredLanguage).map(AdminUserService::language)
+                .orElse(null);
+    }
+
+    /** Stores a user's language (null for the browser's); refuses a language the admin does not speak. */
+    @Transactional
+    public void choosePreferredLanguage(long userId, java.util.Locale language) {
+        String tag = language == null ? null : language.getLanguage();
+        if (tag != null && language(tag) == null) {
+            throw new IllegalArgumentException("The admin does not speak " + language);
+        }
+        users.findById(userId).ifPresent(user -> user.setPreferredLanguage(tag));
+    }
+
+    /** The framework's language of this tag, or null. */
+    private static java.util.Locale language(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return null;
+        }
+        String wanted = java.util.Locale.forLanguageTag(tag).getLanguage();
+        return dev.portcullis.i18n.Messages.LANGUAGES.stream().filter(l -> l.getLanguage().equals(wanted))
+                .findFirst().orElse(null);
     }
 
     /** Notes the time of a successful sign-in. */

@@ -150,10 +150,16 @@ public final class AuthAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(dev.portcullis.admin.LanguagePreference.class)
+    dev.portcullis.admin.LanguagePreference portcullisLanguagePreference(AdminUserService users) {
+        return new dev.portcullis.auth.internal.StoredLanguagePreference(users);
+    }
+
+    @Bean
     dev.portcullis.admin.AdminMenuContributor portcullisAccountMenu() {
         return () -> java.util.List.of(
-                dev.portcullis.admin.AdminMenuItem.userMenu("Change password", "change-password", 10),
-                dev.portcullis.admin.AdminMenuItem.userMenu("My sessions", "session", 20));
+                dev.portcullis.admin.AdminMenuItem.userMenu("auth.menu.change-password", "change-password", 10),
+                dev.portcullis.admin.AdminMenuItem.userMenu("auth.menu.my-sessions", "my-sessions", 20));
     }
 
     @Bean

@@ -26,14 +26,14 @@ public record PasswordCheck(List<String> problems, int score, String crackTime, 
         return problems.isEmpty();
     }
 
-    /** Very weak, Weak, Fair, Strong, Very strong. */
+    /** Very weak, Weak, Fair, Strong, Very strong, in the reader's language. */
     public String label() {
         return switch (score) {
-            case 0 -> "Very weak";
-            case 1 -> "Weak";
-            case 2 -> "Fair";
-            case 3 -> "Strong";
-            default -> "Very strong";
+            case 0 -> dev.portcullis.i18n.Messages.get("password.strength.very-weak");
+            case 1 -> dev.portcullis.i18n.Messages.get("password.strength.weak");
+            case 2 -> dev.portcullis.i18n.Messages.get("password.strength.fair");
+            case 3 -> dev.portcullis.i18n.Messages.get("password.strength.strong");
+            default -> dev.portcullis.i18n.Messages.get("password.strength.very-strong");
         };
     }
 }

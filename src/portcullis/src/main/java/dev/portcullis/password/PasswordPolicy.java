@@ -10,9 +10,12 @@ import org.passay.DefaultPasswordValidator;
 import org.passay.PasswordData;
 import org.passay.RuleResultDetail;
 import org.passay.ValidationResult;
-import org.passay.resolver.PropertiesMessageResolver;
+import org.passay.resolver.MessageResolver;
 import org.passay.rule.LengthRule;
 import org.passay.rule.UsernameRule;
+
+import dev.portcullis.i18n.Messages;
+import dev.portcullis.password.internal.PasswordTexts;
 
 import com.nulabinc.zxcvbn.Strength;
 import com.nulabinc.zxcvbn.Zxcvbn;
@@ -34,17 +37,8 @@ public class PasswordPolicy {
     public PasswordPolicy(PasswordPolicyProperties properties, CommonPasswords common) {
         this.properties = properties;
         this.common = common;
-        this.rules = new DefaultPasswordValidator(new PropertiesMessageResolver(messages()),
+        this.rules = new DefaultPasswordValidator(PasswordTexts.passay(Locale.ENGLISH),
                 new LengthRule(properties.getMinLength(), properties.getMaxLength()), new UsernameRule(true, true));
-    }
-
-    private static java.util.Properties messages() {
-        java.util.Properties messages = new java.util.Properties();
-        messages.setProperty(LengthRule.ERROR_CODE_MIN, "Use at least %1$s characters.");
-        messages.setProperty(LengthRule.ERROR_CODE_MAX, "Use at most %2$s characters.");
-        messages.setProperty(UsernameRule.ERROR_CODE, "Do not use your username in the password.");
-        messages.setProperty(UsernameRule.ERROR_CODE_REVERSED, "Do not use your username, even reversed, in the password.");
-        return messages;
     }
 
     /**
@@ -54,6 +48,12 @@ public class PasswordPolicy {
      * @param userInputs the user's username first, then e-mail and name; the password may not contain them
      */
     public PasswordCheck check(String password, List<String> userInputs) {
+        return check(password, userInputs, Messages.currentLocale());
+    }
+
+    /** Checks a candidate password, every text in {@code locale}. */
+    public PasswordCheck check(String password, List<String> userInputs, Locale locale) {
+        MessageResolver messages = PasswordTexts.passay(locale);
         String candidate = password == null ? "" : password;
         int length = candidate.codePointCount(0, candidate.length());
         List<String> problems = new ArrayList<>();
@@ -62,36 +62,40 @@ public class PasswordPolicy {
         for (RuleResultDetail detail : result.getDetails()) {
             problems.add(switch (detail.getErrorCode()) {
                 case LengthRule.ERROR_CODE_MIN ->
-                        "Use at least " + properties.getMinLength() + " characters (this one has " + length + ").";
-                case LengthRule.ERROR_CODE_MAX -> "Use at most " + properties.getMaxLength() + " characters (this one"
-                        + " has " + length + "); longer passwords are refused, not shortened.";
-                default -> rules.getMessageResolver().resolve(detail);
+                        Messages.get(locale, "password.rule.too-short", properties.getMinLength(),
+                                String.valueOf(length));
+                case LengthRule.ERROR_CODE_MAX ->
+                        Messages.get(locale, "password.rule.too-long", properties.getMaxLength(),
+                                String.valueOf(length));
+                default -> messages.resolve(detail);
             });
         }
         boolean tooLong = length > properties.getMaxLength();
         String lower = candidate.toLowerCase(Locale.ROOT);
         Set<String> inputs = meaningfulInputs(userInputs);
+        boolean usernameRefused = result.getDetails().stream().anyMatch(d -> d.getErrorCode().startsWith("ILLEGAL_USER"));
         if (!tooLong && inputs.stream().skip(username.isEmpty() ? 0 : 1).anyMatch(lower::contains)
-                && problems.stream().noneMatch(p -> p.contains("username"))) {
-            problems.add("Do not use your username, e-mail or name in the password.");
+                && !usernameRefused) {
+            problems.add(Messages.get(locale, "password.rule.personal"));
         }
         if (properties.isRefuseCommon() && common.contains(candidate)) {
-            problems.add("This is one of the 100,000 most common passwords; attackers try those first.");
+            problems.add(Messages.get(locale, "password.rule.common"));
         }
         if (tooLong) {
             return new PasswordCheck(problems, 0, "", "", List.of());
         }
         Strength strength = zxcvbn.measure(prefix(candidate), List.copyOf(inputs));
-        String warning = strength.getFeedback().getWarning(Locale.ENGLISH);
-        List<String> suggestions = strength.getFeedback().getSuggestions(Locale.ENGLISH);
+        String warning = PasswordTexts.warning(strength.getFeedback(), locale);
+        List<String> suggestions = PasswordTexts.suggestions(strength.getFeedback(), locale);
         if (strength.getScore() < properties.getMinScore() && !candidate.isEmpty()) {
             // The refusal carries zxcvbn's advice too, for paths without a meter (e.g. the bootstrap password).
-            problems.add("This password is too easy to guess (strength " + strength.getScore() + " of 4; at least "
-                    + properties.getMinScore() + " is needed)." + (warning == null || warning.isBlank() ? ""
-                    : " " + warning) + (suggestions.isEmpty() ? "" : " " + String.join(" ", suggestions)));
+            problems.add(Messages.get(locale, "password.rule.too-weak", strength.getScore(), properties.getMinScore())
+                    + (warning == null || warning.isBlank() ? "" : " " + warning)
+                    + (suggestions.isEmpty() ? "" : " " + String.join(" ", suggestions)));
         }
         return new PasswordCheck(problems, strength.getScore(),
-                strength.getCrackTimesDisplay().getOfflineSlowHashing1e4perSecond(), warning, suggestions);
+                PasswordTexts.crackTime(strength.getCrackTimeSeconds().getOfflineSlowHashing1e4perSecond(), locale),
+                warning, suggestions);
     }
 
     /** The first characters zxcvbn looks at; see {@link PasswordPolicyProperties#getEstimateLimit()}. */

@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
+import dev.portcullis.i18n.Messages;
 import dev.portcullis.admin.AdminAutoConfiguration;
 import dev.portcullis.admin.AdminDashboardWidget;
 import dev.portcullis.admin.AdminMenuContributor;
@@ -35,7 +36,7 @@ public final class SelfAuditAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "portcullisSecurityAuditMenu")
     AdminMenuContributor portcullisSecurityAuditMenu(CheckRegistry checks) {
-        return () -> List.of(AdminMenuItem.navigation("Security audit", SecurityAuditView.PATH, "vaadin:shield", 990,
+        return () -> List.of(AdminMenuItem.navigation("selfaudit.menu", SecurityAuditView.PATH, "vaadin:shield", 990,
                 AdminPermissions.SUPERUSER)
                 .inSection(AdminMenuItem.SECTION_AUDIT)
                 .withCount(() -> {

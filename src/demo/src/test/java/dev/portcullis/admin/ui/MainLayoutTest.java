@@ -55,7 +55,7 @@ class MainLayoutTest extends BookshopKaribuTest {
         MenuItem root = layout.userMenu.getItems().getFirst();
         assertThat(root.getElement().getAttribute("aria-label")).isEqualTo("User menu for layout-user");
         assertThat(root.getSubMenu().getItems()).extracting(MenuItem::getText)
-                .containsExactly("Change password", "Two-factor sign-in", "My sessions", "Theme", "Sign out");
+                .containsExactly("Change password", "Two-factor sign-in", "My sessions", "Theme", "Language", "Sign out");
         assertThat(_get(DashboardView.class).getChildren().findFirst().orElseThrow().getElement().getText())
                 .isEqualTo("Welcome, layout-user");
     }

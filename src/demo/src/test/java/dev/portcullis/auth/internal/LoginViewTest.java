@@ -1,5 +1,7 @@
 package dev.portcullis.auth.internal;
 
+import java.util.Locale;
+
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,5 +70,23 @@ class LoginViewTest extends KaribuTest {
         MockVaadin.clientRoundtrip(false);
         _get(DashboardView.class);
         _assertNone(LoginForm.class);
+    }
+
+    @Test
+    void theSignInPageFollowsTheBrowser() {
+        openNewUi(Locale.GERMAN);
+        UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
+        LoginView german = _get(LoginView.class);
+        assertThat(german.i18n.getForm().getTitle()).isEqualTo("Anmelden");
+        assertThat(german.i18n.getForm().getUsername()).isEqualTo("Benutzername");
+        assertThat(german.i18n.getForm().getPassword()).isEqualTo("Passwort");
+        assertThat(german.i18n.getForm().getSubmit()).isEqualTo("Anmelden");
+        assertThat(german.i18n.getErrorMessage().getTitle()).isEqualTo("Benutzername oder Passwort falsch");
+
+        openNewUi(Locale.US);
+        UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
+        LoginView english = _get(LoginView.class);
+        assertThat(english.i18n.getForm().getTitle()).isEqualTo("Sign in");
+        assertThat(english.i18n.getErrorMessage().getTitle()).isEqualTo("Incorrect username or password");
     }
 }

@@ -105,9 +105,9 @@ class SessionTrackerTest {
             assertThat(tracker.touch("s-idle", frank, "10.1.1.1", "Firefox", false)).isNull();
         }
         clock.advance(Duration.ofMinutes(5));
-        assertThat(tracker.touch("s-idle", frank, "10.1.1.1", "Firefox", false)).isEqualTo("idle timeout");
+        assertThat(tracker.touch("s-idle", frank, "10.1.1.1", "Firefox", false)).isEqualTo("idle-timeout");
         assertThat(tracker.touch("s-idle", frank, "10.1.1.1", "Firefox", true)).as("an ended session stays ended")
-                .isEqualTo("idle timeout");
+                .isEqualTo("idle-timeout");
     }
 
     @Test
@@ -120,7 +120,7 @@ class SessionTrackerTest {
                     .isNull();
         }
         clock.advance(Duration.ofMinutes(10));
-        assertThat(tracker.touch("s-busy", grace, "10.1.1.2", "Chromium", true)).isEqualTo("absolute timeout");
+        assertThat(tracker.touch("s-busy", grace, "10.1.1.2", "Chromium", true)).isEqualTo("absolute-timeout");
     }
 
     @Test
@@ -128,7 +128,7 @@ class SessionTrackerTest {
         AdminPrincipal heidi = user("heidi");
         assertThat(tracker.touch("s-heidi", heidi, "10.1.1.3", "Safari", true)).isNull();
         jdbc.update("update portcullis_user set active = false where username = 'heidi'");
-        assertThat(tracker.touch("s-heidi", heidi, "10.1.1.3", "Safari", true)).isEqualTo("user disabled");
+        assertThat(tracker.touch("s-heidi", heidi, "10.1.1.3", "Safari", true)).isEqualTo("user-disabled");
     }
 
     @Test
@@ -139,7 +139,7 @@ class SessionTrackerTest {
         users.changeOwnPassword(ivan, "correct horse battery staple", "quiet lantern over harbour water",
                 "quiet lantern over harbour water", "s-ivan-laptop");
         assertThat(tracker.touch("s-ivan-laptop", ivan, "10.1.1.4", "Firefox", true)).isNull();
-        assertThat(tracker.touch("s-ivan-phone", ivan, "10.1.1.5", "Mobile Safari", true)).isEqualTo("password changed");
+        assertThat(tracker.touch("s-ivan-phone", ivan, "10.1.1.5", "Mobile Safari", true)).isEqualTo("password-changed");
     }
 
     @Test

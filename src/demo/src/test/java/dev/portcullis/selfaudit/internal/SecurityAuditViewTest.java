@@ -146,8 +146,8 @@ class SecurityAuditViewTest extends BookshopKaribuTest {
         signInAs("audit-root");
         UI.getCurrent().navigate(DashboardView.class);
         Div badge = _get(Div.class, spec -> spec.withId("security-audit-badge"));
-        assertThat(texts(badge, Span.class)).anySatisfy(t -> assertThat(t).matches("\\d+ warning"))
-                .contains("0 critical", "0 error");
+        assertThat(texts(badge, Span.class)).anySatisfy(t -> assertThat(t).matches("\\d+ warnings?"))
+                .contains("0 critical", "0 errors");
         assertThat(_get(MainLayout.class).entries())
                 .contains("Security audit");
 
@@ -156,5 +156,24 @@ class SecurityAuditViewTest extends BookshopKaribuTest {
         UI.getCurrent().getPage().reload();
         assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(Div.class,
                 spec -> spec.withId("security-audit-badge"))).isEmpty();
+    }
+
+    @Test
+    void theAuditsOwnWordsAreGermanForAGermanReaderWhileTheFindingsStayEnglish() {
+        signInAs("audit-root");
+        UI.getCurrent().setLocale(java.util.Locale.GERMAN);
+        UI.getCurrent().navigate(SecurityAuditView.class);
+        SecurityAuditView view = _get(SecurityAuditView.class);
+        assertThat(texts(view, com.vaadin.flow.component.html.H1.class)).containsExactly("Sicherheitsprüfung");
+        assertThat(view.rerun.getText()).isEqualTo("Prüfungen erneut ausführen");
+        assertThat(view.exportText.getText()).isEqualTo("Als Text exportieren");
+        assertThat(view.checkupUrl.getLabel()).isEqualTo("Zu prüfende Website");
+        assertThat(view.runCheckup.getText()).isEqualTo("Live-Prüfung ausführen");
+        assertThat(view.summary.getText()).matches("0 kritisch · 0 Fehler · \\d+ Warnungen · \\d+ Hinweise"
+                + " · 1 ausgeblendet — geprüft .* UTC");
+        Div warnings = (Div) view.findings.getChildren().filter(c -> c.getId().orElse("").equals("audit-warning"))
+                .findFirst().orElseThrow();
+        assertThat(texts(warnings, H3.class).getFirst()).matches("Warnungen \\(\\d+\\)");
+        assertThat(warnings.getElement().getOuterHTML()).contains("Behebung: ", "Über security.W046");
     }
 }

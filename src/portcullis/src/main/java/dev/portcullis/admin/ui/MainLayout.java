@@ -3,14 +3,23 @@ package dev.portcullis.admin.ui;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasElement;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
@@ -37,6 +46,8 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import dev.portcullis.admin.AdminIdentity;
 import dev.portcullis.admin.AdminMenuItem;
+import dev.portcullis.admin.LanguagePreference;
+import dev.portcullis.admin.ui.internal.BrowserLocale;
 import dev.portcullis.i18n.Messages;
 import dev.portcullis.admin.AdminProperties;
 import dev.portcullis.environment.internal.EnvironmentInfo;
@@ -76,10 +87,26 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     final ThemeToggle themeToggle = new ThemeToggle();
 
+    /** Opens the global search (also Ctrl+K); shown at every width. */
+    final Button searchButton = new Button(VaadinIcon.SEARCH.create());
+
+    /** The "Language" entries of the user menu: the browser's (null key), then each language of the framework. */
+    final Map<Locale, MenuItem> languageItems = new LinkedHashMap<>();
+    MenuItem browserLanguageItem;
+
+    private final ObjectProvider<LanguagePreference> languages;
+
     private final List<AdminMenuItem> entries;
 
     public MainLayout(AdminProperties properties, AdminMenu menu, AuthenticationContext authenticationContext,
             EnvironmentInfo environment) {
+        this(properties, menu, authenticationContext, environment, null);
+    }
+
+    @Autowired
+    public MainLayout(AdminProperties properties, AdminMenu menu, AuthenticationContext authenticationContext,
+            EnvironmentInfo environment, ObjectProvider<LanguagePreference> languages) {
+        this.languages = languages;
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         addClassName("pc-main-layout");
         // The whole header wears the environment's colour, on every page inside the admin, in both themes
@@ -89,7 +116,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                     .set("--pc-header-text", environment.textColor());
         }
 
-        skipLink.setText("Skip to content");
+        skipLink.setText(Messages.get("layout.skip-link"));
         skipLink.addClassName("pc-skip-link");
         skipLink.setHref("#" + MAIN_ID);
         // The base href would turn "#main-content" into another page's address: move the focus in the browser.
@@ -100,24 +127,30 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         brand.addClassName("pc-brand");
         environmentBadge.setText(environment.name());
         environmentBadge.addClassName("pc-environment-badge");
-        environmentBadge.getElement().setAttribute("aria-label", "Environment: " + environment.name());
+        environmentBadge.getElement().setAttribute("aria-label", Messages.get("layout.environment", environment.name()));
         environmentBadge.setVisible(environment.banner());
         Div spacer = new Div();
         spacer.addClassName("pc-header-spacer");
         DrawerToggle toggle = new DrawerToggle();
-        toggle.setAriaLabel("Show or hide the navigation");
-        Header header = new Header(skipLink, toggle, brand, environmentBadge, spacer,
+        toggle.setAriaLabel(Messages.get("layout.navigation-toggle"));
+        searchButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
+        searchButton.addClassName("pc-search-button");
+        searchButton.setAriaLabel(Messages.get("layout.search"));
+        searchButton.setTooltipText(Messages.get("layout.search.shortcut"));
+        searchButton.getStyle().set("color", "var(--pc-header-text)").set("margin-inline-end", "var(--lumo-space-s)");
+        searchButton.addClickListener(click -> GlobalSearch.open(this));
+        Header header = new Header(skipLink, toggle, brand, environmentBadge, spacer, searchButton,
                 buildUserMenu(user, menu, authenticationContext));
         header.addClassName("pc-header");
         addToNavbar(header);
 
         entries = menu.visibleTo(user, AdminMenuItem.Placement.NAVIGATION);
         navigation.addClassName("pc-navigation");
-        navigation.getElement().setAttribute("aria-label", "Home");
+        navigation.getElement().setAttribute("aria-label", Messages.get("layout.home"));
         for (AdminMenuItem item : entries) {
             SideNavItem entry = item.path().isEmpty()
-                    ? new SideNavItem(item.label(), DashboardView.class)
-                    : new SideNavItem(item.label(), item.path());
+                    ? new SideNavItem(label(item), DashboardView.class)
+                    : new SideNavItem(label(item), item.path());
             if (item.icon() != null) {
                 entry.setPrefixComponent(icon(item.icon()));
             }
@@ -125,13 +158,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             if (count != null) {
                 Span badge = new Span(count);
                 badge.getElement().getThemeList().add("badge contrast small pill");
-                badge.getElement().setAttribute("aria-label", "(" + count + ")");
+                badge.getElement().setAttribute("aria-label", Messages.get("layout.count", count));
                 entry.setSuffixComponent(badge);
             }
             if (item.path().isEmpty()) {
                 navigation.addItem(entry);
             } else {
-                sections.computeIfAbsent(item.sectionLabel(), this::section).addItem(entry);
+                sections.computeIfAbsent(sectionLabel(item), this::section).addItem(entry);
             }
         }
         Div drawer = new Div(navigation);
@@ -141,7 +174,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         setPrimarySection(Section.DRAWER);
 
         breadcrumb.addClassName("pc-breadcrumbs");
-        breadcrumb.getElement().setAttribute("aria-label", "Breadcrumb");
+        breadcrumb.getElement().setAttribute("aria-label", Messages.get("layout.breadcrumb"));
         main.setId(MAIN_ID);
         main.addClassName("pc-main");
         // Focusable by the skip link only, not by Tab.
@@ -186,12 +219,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 : entries.stream().filter(item -> item.path().equals(first)).findFirst();
         List<Component> crumbs = new ArrayList<>();
         if (path.isEmpty()) {
-            crumbs.add(current("Home"));
+            crumbs.add(current(Messages.get("layout.home")));
         } else {
-            crumbs.add(link("Home", "."));
+            crumbs.add(link(Messages.get("layout.home"), "."));
             entry.ifPresent(item -> {
-                crumbs.add(new Span(item.sectionLabel()));
-                crumbs.add(path.equals(item.path()) ? current(item.label()) : link(item.label(), item.path()));
+                crumbs.add(new Span(sectionLabel(item)));
+                crumbs.add(path.equals(item.path()) ? current(label(item)) : link(label(item), item.path()));
             });
             if (entry.isEmpty() || !path.equals(entry.get().path())) {
                 pageTitle().ifPresent(title -> crumbs.add(current(title)));
@@ -249,14 +282,76 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         // The name is read out by the item's label; the avatar's initials would only repeat it.
         avatar.getElement().setAttribute("aria-hidden", "true");
         MenuItem root = userMenu.addItem(new Span(avatar, new Span(name)));
-        root.setAriaLabel("User menu for " + name);
+        root.setAriaLabel(Messages.get("layout.user-menu", name));
         SubMenu sub = root.getSubMenu();
         for (AdminMenuItem item : menu.visibleTo(user, AdminMenuItem.Placement.USER_MENU)) {
-            sub.addItem(item.label(), click -> getUI().ifPresent(ui -> ui.navigate(item.path())));
+            sub.addItem(label(item), click -> getUI().ifPresent(ui -> ui.navigate(item.path())));
         }
         themeToggle.addTo(sub, userMenu);
+        LanguagePreference preference = languages == null ? null : languages.getIfAvailable();
+        if (preference != null && user != null && user.isAuthenticated()) {
+            addLanguageMenu(sub, preference, user);
+        }
         sub.addItem(Messages.get("common.sign-out"), click -> authenticationContext.logout());
         return userMenu;
+    }
+
+    /**
+     * Language › the browser's / English / Deutsch, the current choice checked. A choice is stored on the user and
+     * applied at once: the page reloads, so every text and format on it follows.
+     */
+    private void addLanguageMenu(SubMenu menu, LanguagePreference preference, Authentication user) {
+        Locale chosen = preference.chosen(user);
+        SubMenu choices = menu.addItem(Messages.get("layout.language")).getSubMenu();
+        browserLanguageItem = choices.addItem(Messages.get("layout.language.browser"),
+                click -> chooseLanguage(preference, user, null));
+        browserLanguageItem.setCheckable(true);
+        browserLanguageItem.setChecked(chosen == null);
+        for (Locale language : Messages.LANGUAGES) {
+            MenuItem item = choices.addItem(BrowserLocale.nameOf(language),
+                    click -> chooseLanguage(preference, user, language));
+            // Each name in its own language, marked as such for screen readers.
+            item.getElement().setAttribute("lang", language.toLanguageTag());
+            item.setCheckable(true);
+            item.setChecked(language.equals(chosen));
+            languageItems.put(language, item);
+        }
+    }
+
+    private void chooseLanguage(LanguagePreference preference, Authentication user, Locale language) {
+        preference.choose(user, language);
+        browserLanguageItem.setChecked(language == null);
+        languageItems.forEach((each, item) -> item.setChecked(each.equals(language)));
+        UI ui = UI.getCurrent();
+        VaadinSession session = VaadinSession.getCurrent();
+        Locale browser = session == null || session.getBrowser() == null ? null : session.getBrowser().getLocale();
+        Locale locale = BrowserLocale.resolve(browser, language);
+        if (ui != null) {
+            if (locale != null) {
+                ui.setLocale(locale);
+            }
+            ui.getPage().reload();
+        }
+    }
+
+    /** A menu entry's label in the reader's language: a message key is read from the bundles, any other text shown. */
+    static String label(AdminMenuItem item) {
+        if (item.path().isEmpty() && "Dashboard".equals(item.label())) {
+            return Messages.get("layout.dashboard");
+        }
+        return Messages.exists(item.label()) ? Messages.get(Messages.currentLocale(), item.label()) : item.label();
+    }
+
+    /** The framework's sections in the reader's language; a host's own section names as given. */
+    static String sectionLabel(AdminMenuItem item) {
+        return switch (item.sectionLabel()) {
+            case AdminMenuItem.SECTION_APPLICATION -> Messages.get("layout.section.data");
+            case AdminMenuItem.SECTION_USERS -> Messages.get("layout.section.users");
+            case AdminMenuItem.SECTION_HONEYPOT -> Messages.get("layout.section.honeypot");
+            case AdminMenuItem.SECTION_AUDIT -> Messages.get("layout.section.audit");
+            default -> Messages.exists(item.sectionLabel())
+                    ? Messages.get(Messages.currentLocale(), item.sectionLabel()) : item.sectionLabel();
+        };
     }
 
     static String displayName(Authentication user) {

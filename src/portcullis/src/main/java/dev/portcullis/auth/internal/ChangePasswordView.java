@@ -22,6 +22,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
+import dev.portcullis.i18n.Messages;
 import dev.portcullis.admin.internal.AdminPageTitles;
 import dev.portcullis.admin.ui.DashboardView;
 import dev.portcullis.environment.internal.EnvironmentBanner;
@@ -42,12 +43,12 @@ import dev.portcullis.auth.PasswordRejectedException;
 @RolesAllowed("STAFF")
 public class ChangePasswordView extends VerticalLayout implements HasDynamicTitle {
 
-    public final PasswordField currentPassword = new PasswordField("Current password");
-    public final PasswordField newPassword = new PasswordField("New password");
-    public final PasswordField confirmation = new PasswordField("Repeat new password");
-    public final Button save = new Button("Change password");
-    public final Button cancel = new Button("Cancel");
-    final Button signOut = new Button("Sign out");
+    public final PasswordField currentPassword = new PasswordField(Messages.get("password.change.current"));
+    public final PasswordField newPassword = new PasswordField(Messages.get("password.change.new"));
+    public final PasswordField confirmation = new PasswordField(Messages.get("password.change.repeat"));
+    public final Button save = new Button(Messages.get("password.change.title"));
+    public final Button cancel = new Button(Messages.get("common.cancel"));
+    final Button signOut = new Button(Messages.get("common.sign-out"));
     public final UnorderedList problems = new UnorderedList();
     public final PasswordStrengthMeter meter;
 
@@ -67,9 +68,9 @@ public class ChangePasswordView extends VerticalLayout implements HasDynamicTitl
 
         Div card = new Div();
         card.addClassName("pc-card");
-        card.add(new H1("Change password"));
+        card.add(new H1(Messages.get("password.change.title")));
         if (forced) {
-            card.add(new Paragraph("You signed in with a one-time password. Choose your own password to continue."));
+            card.add(new Paragraph(Messages.get("password.change.forced")));
         }
         currentPassword.setId("current-password");
         newPassword.setId("new-password");
@@ -78,8 +79,7 @@ public class ChangePasswordView extends VerticalLayout implements HasDynamicTitl
         currentPassword.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.CURRENT_PASSWORD);
         newPassword.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NEW_PASSWORD);
         confirmation.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NEW_PASSWORD);
-        newPassword.setHelperText("At least " + policy.minLength() + " characters; any characters, spaces and emoji"
-                + " included. A passphrase of several unrelated words works well.");
+        newPassword.setHelperText(Messages.get("password.help", policy.minLength()));
         for (PasswordField field : new PasswordField[] {currentPassword, newPassword, confirmation}) {
             field.setRequired(true);
             field.setWidthFull();
@@ -117,7 +117,7 @@ public class ChangePasswordView extends VerticalLayout implements HasDynamicTitl
             rejected.getProblems().forEach(problem -> problems.add(new ListItem(problem)));
             return;
         }
-        Notification.show("Your password has been changed.", 4000, Notification.Position.TOP_CENTER)
+        Notification.show(Messages.get("password.change.done"), 4000, Notification.Position.TOP_CENTER)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         getUI().ifPresent(ui -> ui.navigate(DashboardView.class));
     }
@@ -130,6 +130,6 @@ public class ChangePasswordView extends VerticalLayout implements HasDynamicTitl
 
     @Override
     public String getPageTitle() {
-        return titles.of("Change password");
+        return titles.of(Messages.get("password.change.title"));
     }
 }

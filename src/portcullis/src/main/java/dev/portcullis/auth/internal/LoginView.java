@@ -18,6 +18,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.portcullis.admin.internal.AdminPageTitles;
 import dev.portcullis.admin.AdminProperties;
 import dev.portcullis.environment.internal.EnvironmentBanner;
+import dev.portcullis.i18n.Messages;
 import dev.portcullis.environment.internal.EnvironmentInfo;
 import dev.portcullis.admin.ui.DashboardView;
 import dev.portcullis.auth.SignInAlternative;
@@ -34,13 +35,6 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     public static final String THROTTLED = "throttled";
     /** Query parameter for a sign-in that waited too long at its second step. */
     static final String EXPIRED = "expired";
-    static final String EXPIRED_TITLE = "Sign-in timed out";
-    static final String EXPIRED_MESSAGE = "The code step was left open too long. Sign in again.";
-    static final String FAILURE_TITLE = "Incorrect username or password";
-    static final String THROTTLED_TITLE = "Too many failed sign-ins";
-    static final String THROTTLED_MESSAGE = "Sign-in is paused for a while after repeated failures. Try again later,"
-            + " or ask an administrator to lift the lock.";
-    static final String FAILURE_MESSAGE = "Check that you entered the correct username and password and try again.";
 
     final LoginForm form = new LoginForm();
     final LoginI18n i18n = LoginI18n.createDefault();
@@ -61,9 +55,16 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
 
-        i18n.getForm().setTitle("Sign in");
-        i18n.getErrorMessage().setTitle(FAILURE_TITLE);
-        i18n.getErrorMessage().setMessage(FAILURE_MESSAGE);
+        // The page follows the browser's language (nobody is signed in to have chosen one).
+        i18n.getForm().setTitle(Messages.get("auth.login.title"));
+        i18n.getForm().setUsername(Messages.get("auth.login.username"));
+        i18n.getForm().setPassword(Messages.get("auth.login.password"));
+        i18n.getForm().setSubmit(Messages.get("auth.login.submit"));
+        i18n.getForm().setForgotPassword(Messages.get("auth.login.forgot-password"));
+        i18n.getErrorMessage().setUsername(Messages.get("auth.login.username-required"));
+        i18n.getErrorMessage().setPassword(Messages.get("auth.login.password-required"));
+        i18n.getErrorMessage().setTitle(Messages.get("auth.login.failure.title"));
+        i18n.getErrorMessage().setMessage(Messages.get("auth.login.failure.message"));
         form.setI18n(i18n);
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
@@ -88,14 +89,16 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         var parameters = event.getLocation().getQueryParameters().getParameters();
         boolean throttled = parameters.containsKey(THROTTLED);
         boolean expired = parameters.containsKey(EXPIRED);
-        i18n.getErrorMessage().setTitle(expired ? EXPIRED_TITLE : throttled ? THROTTLED_TITLE : FAILURE_TITLE);
-        i18n.getErrorMessage().setMessage(expired ? EXPIRED_MESSAGE : throttled ? THROTTLED_MESSAGE : FAILURE_MESSAGE);
+        i18n.getErrorMessage().setTitle(expired ? Messages.get("auth.login.expired.title")
+                : throttled ? Messages.get("auth.login.throttled.title") : Messages.get("auth.login.failure.title"));
+        i18n.getErrorMessage().setMessage(expired ? Messages.get("auth.login.expired.message")
+                : throttled ? Messages.get("auth.login.throttled.message") : Messages.get("auth.login.failure.message"));
         form.setI18n(i18n);
         form.setError(parameters.containsKey("error") || expired);
     }
 
     @Override
     public String getPageTitle() {
-        return titles.of("Sign in");
+        return titles.of(Messages.get("auth.login.title"));
     }
 }

@@ -30,7 +30,7 @@ public class SessionTracker {
     private static final Duration TOUCH_GRANULARITY = Duration.ofSeconds(30);
 
     /** The end reason of a session its user signed out of. */
-    static final String SIGNED_OUT = "signed out";
+    static final String SIGNED_OUT = SessionEndReasons.SIGNED_OUT;
 
     private final EntityManager em;
     private final SessionProperties properties;
@@ -84,10 +84,12 @@ public class SessionTracker {
         Object[] standing = em.createQuery("select u.active, u.staff, u.superuser from AdminUser u where u.id = :id",
                 Object[].class).setParameter("id", session.getUserId()).getResultList().stream().findFirst()
                 .orElse(new Object[] {false, false, false});
-        String reason = !Boolean.TRUE.equals(standing[0]) ? "user disabled"
-                : !Boolean.TRUE.equals(standing[1]) ? "no longer staff"
-                : !now.isBefore(session.getStartedAt().plus(properties.getAbsoluteTimeout())) ? "absolute timeout"
-                : !now.isBefore(session.getLastSeenAt().plus(properties.getIdleTimeout())) ? "idle timeout"
+        String reason = !Boolean.TRUE.equals(standing[0]) ? SessionEndReasons.USER_DISABLED
+                : !Boolean.TRUE.equals(standing[1]) ? SessionEndReasons.NO_LONGER_STAFF
+                : !now.isBefore(session.getStartedAt().plus(properties.getAbsoluteTimeout()))
+                        ? SessionEndReasons.ABSOLUTE_TIMEOUT
+                : !now.isBefore(session.getLastSeenAt().plus(properties.getIdleTimeout()))
+                        ? SessionEndReasons.IDLE_TIMEOUT
                 : null;
         if (reason != null) {
             return new Visit(endNow(session.getId(), now, reason), List.of());
@@ -169,6 +171,35 @@ public class SessionTracker {
     /** Whether {@code session} is the one of the servlet session {@code sessionId} (the "this session" mark). */
     public static boolean isCurrent(AdminSession session, String sessionId) {
         return session != null && sessionId != null && hash(sessionId).equals(session.getSessionHash());
+    }
+
+    /** One page of a user's own sessions, latest activity first (the "My sessions" page). */
+    @Transactional(readOnly = true)
+    public List<AdminSession> sessionsOf(long userId, int offset, int limit) {
+        return em.createQuery("select s from AdminSession s where s.userId = :user order by s.lastSeenAt desc, s.id desc",
+                AdminSession.class).setParameter("user", userId).setFirstResult(offset).setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** How many sessions a user has had. */
+    @Transactional(readOnly = true)
+    public long countSessionsOf(long userId) {
+        return em.createQuery("select count(s) from AdminSession s where s.userId = :user", Long.class)
+                .setParameter("user", userId).getSingleResult();
+    }
+
+    /**
+     * Ends one of the user's own sessions; a session of anyone else is left alone, whatever the caller passed.
+     *
+     * @return whether it was open and is ended now
+     */
+    @Transactional
+    public boolean endOwn(long userId, long sessionId) {
+        int ended = em.createQuery("update AdminSession s set s.endedAt = :now, s.endReason = :reason, s.endedBy = null"
+                + " where s.id = :id and s.userId = :user and s.endedAt is null").setParameter("now", clock.instant())
+                .setParameter("reason", SessionEndReasons.SIGNED_OUT).setParameter("id", sessionId)
+                .setParameter("user", userId).executeUpdate();
+        return ended == 1;
     }
 
     public List<AdminSession> openSessions(long userId) {

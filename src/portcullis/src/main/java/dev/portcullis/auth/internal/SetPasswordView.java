@@ -22,6 +22,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 
+import dev.portcullis.i18n.Messages;
 import dev.portcullis.admin.internal.AdminPageTitles;
 import dev.portcullis.admin.data.NotFoundException;
 import dev.portcullis.admin.ui.MainLayout;
@@ -47,11 +48,11 @@ public class SetPasswordView extends VerticalLayout implements BeforeEnterObserv
     private final PasswordPolicy policy;
     private final AdminPageTitles titles;
 
-    public final TextField username = new TextField("Username");
-    public final PasswordField password = new PasswordField("New password");
-    public final PasswordField confirmation = new PasswordField("Repeat password");
-    final Checkbox mustChange = new Checkbox("The user must choose their own password at the next sign-in", true);
-    public final Button save = new Button("Set password");
+    public final TextField username = new TextField(Messages.get("password.set.username"));
+    public final PasswordField password = new PasswordField(Messages.get("password.change.new"));
+    public final PasswordField confirmation = new PasswordField(Messages.get("password.set.repeat"));
+    final Checkbox mustChange = new Checkbox(Messages.get("password.set.must-change"), true);
+    public final Button save = new Button(Messages.get("password.set.title"));
     public final UnorderedList problems = new UnorderedList();
     Long userId;
 
@@ -78,15 +79,16 @@ public class SetPasswordView extends VerticalLayout implements BeforeEnterObserv
         }
         if (NEW.equals(id)) {
             userId = null;
-            add(new Anchor("user", "Users"), new H1("Add user"), username);
+            add(new Anchor("user", Messages.get("password.set.users")), new H1(Messages.get("password.set.add-user")),
+                    username);
         } else {
             try {
                 userId = Long.valueOf(id);
             } catch (NumberFormatException notAnId) {
-                throw new NotFoundException("There is no user '" + id + "'.");
+                throw new NotFoundException(Messages.get("password.set.no-user", id));
             }
-            AdminUser user = users.findById(userId).orElseThrow(() -> new NotFoundException("There is no user #" + id + "."));
-            add(new Anchor("user/" + userId, user.getUsername()), new H1("Set the password of " + user.getUsername()));
+            AdminUser user = users.findById(userId).orElseThrow(() -> new NotFoundException(Messages.get("password.set.no-user", "#" + id)));
+            add(new Anchor("user/" + userId, user.getUsername()), new H1(Messages.get("password.set.heading", user.getUsername())));
         }
         for (PasswordField field : new PasswordField[] {password, confirmation}) {
             field.setRequired(true);
@@ -120,19 +122,20 @@ public class SetPasswordView extends VerticalLayout implements BeforeEnterObserv
         try {
             AdminUser saved = users.setPassword(userId, username.getValue(), password.getValue(),
                     confirmation.getValue(), mustChange.getValue());
-            Notification.show((userId == null ? "Added " : "Set the password of ") + saved.getUsername() + ".", 3000,
+            Notification.show(userId == null ? Messages.get("password.set.added", saved.getUsername())
+                    : Messages.get("password.set.done", saved.getUsername()), 3000,
                     Notification.Position.BOTTOM_START);
             UI.getCurrent().navigate("user/" + saved.getId());
         } catch (PasswordRejectedException rejected) {
             rejected.getProblems().forEach(problem -> problems.add(new ListItem(problem)));
         } catch (AccessDeniedException denied) {
-            problems.add(new ListItem("You do not have permission to " + (userId == null ? "add users."
-                    : "set this user's password.")));
+            problems.add(new ListItem(userId == null ? Messages.get("password.set.denied-add")
+                    : Messages.get("password.set.denied-set")));
         }
     }
 
     @Override
     public String getPageTitle() {
-        return titles.of(userId == null ? "Add user" : "Set password");
+        return titles.of(userId == null ? Messages.get("password.set.add-user") : Messages.get("password.set.title"));
     }
 }

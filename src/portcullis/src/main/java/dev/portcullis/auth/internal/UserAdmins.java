@@ -18,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import dev.portcullis.auth.AdminPrincipal;
 import dev.portcullis.auth.AdminRole;
 import dev.portcullis.auth.AdminUser;
+import dev.portcullis.i18n.Messages;
 
 /**
  * Users and roles, managed through the generic admin like any other entity. Password hashes never appear in a
@@ -123,8 +124,8 @@ public final class UserAdmins {
         @Override
         public java.util.Map<String, String> objectLinks(AdminUser user) {
             // The two-factor feature serves the second link; its page checks user:change again.
-            return java.util.Map.of("Set password", "user-password/" + user.getId(),
-                    "Reset two-factor sign-in", "user-two-factor/" + user.getId());
+            return java.util.Map.of(Messages.get("auth.user.set-password"), "user-password/" + user.getId(),
+                    Messages.get("auth.user.reset-two-factor"), "user-two-factor/" + user.getId());
         }
 
         @Override
@@ -191,11 +192,12 @@ public final class UserAdmins {
 
         @Override
         public List<AdminAction<LoginLock>> actions() {
-            return List.of(new AdminAction<>("lift", "Lift lock", "login-lock:change", locks -> {
+            return List.of(new AdminAction<>("lift", Messages.get("auth.lock.lift"), "login-lock:change", locks -> {
                 String by = SecurityContextHolder.getContext().getAuthentication().getName();
                 locks.stream().filter(lock -> lock.getUnlockedAt() == null).map(LoginLock::getTarget).distinct()
                         .forEach(target -> throttle.unlock(target, by));
-                return "Lifted " + locks.stream().filter(lock -> lock.getUnlockedAt() != null).count() + " lock(s).";
+                return Messages.get("auth.lock.lifted",
+                        locks.stream().filter(lock -> lock.getUnlockedAt() != null).count());
             }));
         }
 
@@ -232,14 +234,20 @@ public final class UserAdmins {
         @Override
         public List<String> listDisplay() {
             return List.of("username", "current", "startedAt", "lastSeenAt", "clientAddress", "browser", "endedAt",
-                    "endReason", "endedBy");
+                    "why", "endedBy");
         }
 
-        /** "This session" beside the row of the session the list is viewed in. */
+        /**
+         * "This session" beside the row of the session the list is viewed in, and why a session ended, both in the
+         * reader's language (the reason is stored as a code).
+         */
         @Override
         public List<dev.portcullis.admin.ComputedColumn<AdminSession>> computedColumns() {
             return List.of(new dev.portcullis.admin.ComputedColumn<>("current", "This session",
-                    session -> SessionTracker.isCurrent(session, currentSessionId()) ? "This session" : ""));
+                    session -> SessionTracker.isCurrent(session, currentSessionId())
+                            ? Messages.get("auth.session.this") : ""),
+                    new dev.portcullis.admin.ComputedColumn<>("why", "End reason",
+                            session -> SessionEndReasons.label(session.getEndReason(), session.getEndedBy())));
         }
 
         private static String currentSessionId() {
@@ -280,12 +288,13 @@ public final class UserAdmins {
 
         @Override
         public List<AdminAction<AdminSession>> actions() {
-            return List.of(new AdminAction<>("end", "End session", AdminPermissions.STAFF, chosen -> {
+            return List.of(new AdminAction<>("end", Messages.get("auth.session.end-session"), AdminPermissions.STAFF,
+                    chosen -> {
                 String by = SecurityContextHolder.getContext().getAuthentication().getName();
                 long open = chosen.stream().filter(session -> session.getEndedAt() == null).count();
                 chosen.stream().filter(session -> session.getEndedAt() == null)
-                        .forEach(session -> sessions.end(session, "ended by " + by, by));
-                return "Ended " + open + " session(s). Each signs out at its next request.";
+                        .forEach(session -> sessions.end(session, SessionEndReasons.ENDED_BY, by));
+                return Messages.get("auth.session.ended-many", open);
             }));
         }
 

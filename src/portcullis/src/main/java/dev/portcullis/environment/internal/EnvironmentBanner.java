@@ -1,5 +1,6 @@
 package dev.portcullis.environment.internal;
 
+import dev.portcullis.i18n.Messages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
@@ -15,7 +16,7 @@ public class EnvironmentBanner extends Div {
         setText(environment.name());
         addClassName("pc-environment-banner");
         getElement().setAttribute("role", "banner");
-        getElement().setAttribute("aria-label", "Environment: " + environment.name());
+        getElement().setAttribute("aria-label", Messages.get("environment.banner", environment.name()));
         getStyle().set("background", environment.color()).set("color", environment.textColor());
         setVisible(environment.showOnPublicPages());
     }

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.portcullis.password.PasswordCheck;
+import dev.portcullis.i18n.Messages;
 import dev.portcullis.password.PasswordPolicy;
 
 /**
@@ -52,7 +53,7 @@ public class PasswordStrengthMeter extends Div {
         bar.getElement().setAttribute("role", "meter");
         bar.getElement().setAttribute("aria-valuemin", "0");
         bar.getElement().setAttribute("aria-valuemax", "4");
-        bar.getElement().setAttribute("aria-label", "Password strength");
+        bar.getElement().setAttribute("aria-label", Messages.get("password.meter.label"));
         label.addClassName("pc-strength-label");
         crackTime.addClassName("pc-strength-time");
         failing.addClassName("pc-strength-failing");
@@ -86,9 +87,10 @@ public class PasswordStrengthMeter extends Div {
         int level = empty ? -1 : last.score();
         bar.getElement().setAttribute("data-level", String.valueOf(level));
         bar.getElement().setAttribute("aria-valuenow", String.valueOf(Math.max(level, 0)));
-        bar.getElement().setAttribute("aria-valuetext", empty ? "empty" : last.label());
-        label.setText(empty ? "Type a password" : last.label());
-        crackTime.setText(empty || last.crackTime().isEmpty() ? "" : "Time to crack offline: " + last.crackTime());
+        bar.getElement().setAttribute("aria-valuetext", empty ? Messages.get("password.meter.empty") : last.label());
+        label.setText(empty ? Messages.get("password.meter.type") : last.label());
+        crackTime.setText(empty || last.crackTime().isEmpty() ? ""
+                : Messages.get("password.meter.crack-time", last.crackTime()));
         failing.removeAll();
         if (!empty) {
             last.problems().forEach(problem -> failing.add(new ListItem(problem)));

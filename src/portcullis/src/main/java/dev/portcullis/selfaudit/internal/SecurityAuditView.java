@@ -32,6 +32,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 
 import com.vaadin.flow.component.textfield.TextField;
 
+import dev.portcullis.i18n.Messages;
 import dev.portcullis.admin.internal.AdminPageTitles;
 import dev.portcullis.admin.AdminProperties;
 import dev.portcullis.checks.checkup.internal.Checkup;
@@ -71,12 +72,12 @@ public class SecurityAuditView extends VerticalLayout implements HasDynamicTitle
 
     final Span summary = new Span();
     final Div findings = new Div();
-    final Button rerun = new Button("Run the checks again");
+    final Button rerun = new Button(Messages.get("selfaudit.rerun"));
     final Anchor exportText;
     final Anchor exportJson;
 
-    final TextField checkupUrl = new TextField("Site to probe");
-    final Button runCheckup = new Button("Run the live checkup");
+    final TextField checkupUrl = new TextField(Messages.get("selfaudit.checkup.url"));
+    final Button runCheckup = new Button(Messages.get("selfaudit.checkup.run"));
     final Div checkupResult = new Div();
 
     private final Checkup checkup;
@@ -96,25 +97,22 @@ public class SecurityAuditView extends VerticalLayout implements HasDynamicTitle
         rerun.setId("audit-rerun");
         rerun.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         rerun.addClickListener(click -> show(registry.run(CheckRegistry.Scope.DEPLOY)));
-        exportText = new Anchor(download("security-audit.txt", "text/plain", CheckReportText::format), "Export as text");
+        exportText = new Anchor(download("security-audit.txt", "text/plain", CheckReportText::format),
+                Messages.get("selfaudit.export-text"));
         exportText.setId("audit-export-text");
         exportJson = new Anchor(download("security-audit.json", "application/json", CheckReportJson::format),
-                "Export as JSON");
+                Messages.get("selfaudit.export-json"));
         exportJson.setId("audit-export-json");
-        add(new H1("Security audit"),
-                new Paragraph("Deploy checks of this installation's settings, database and versions. Fix what is "
-                        + "listed, or silence an id you have weighed with portcullis.checks.silenced."),
+        add(new H1(Messages.get("selfaudit.title")), new Paragraph(Messages.get("selfaudit.intro")),
                 new HorizontalLayout(rerun, exportText, exportJson), summary, findings);
         checkupUrl.setId("checkup-url");
         checkupUrl.setWidth("30em");
-        checkupUrl.setHelperText("A public URL or host name; a bare host is probed on ports 80 and 443 like the"
-                + " HTTP Observatory does.");
+        checkupUrl.setHelperText(Messages.get("selfaudit.checkup.url-help"));
         checkupUrl.setValue(checkupProperties.getUrl() != null ? checkupProperties.getUrl() : ownUrl());
         runCheckup.setId("checkup-run");
         runCheckup.addClickListener(click -> runCheckup());
         checkupResult.setId("checkup-result");
-        add(new H2("Live checkup"), new Paragraph("Probes the running site over the network the way an attacker's"
-                + " scanner would, and grades it with Mozilla HTTP Observatory's scoring."),
+        add(new H2(Messages.get("selfaudit.checkup.title")), new Paragraph(Messages.get("selfaudit.checkup.intro")),
                 new HorizontalLayout(checkupUrl, runCheckup), checkupResult);
     }
 
@@ -138,7 +136,7 @@ public class SecurityAuditView extends VerticalLayout implements HasDynamicTitle
         if (target.isEmpty() || (target.contains("://") && !target.startsWith("http://")
                 && !target.startsWith("https://"))) {
             checkupUrl.setInvalid(true);
-            checkupUrl.setErrorMessage("Enter an http(s) URL or a host name.");
+            checkupUrl.setErrorMessage(Messages.get("selfaudit.checkup.url-invalid"));
             return;
         }
         checkupUrl.setInvalid(false);
@@ -147,14 +145,14 @@ public class SecurityAuditView extends VerticalLayout implements HasDynamicTitle
             result = checkup.run(target, adminPath);
         } catch (IllegalArgumentException malformed) {
             checkupUrl.setInvalid(true);
-            checkupUrl.setErrorMessage("Not a URL: " + malformed.getMessage());
+            checkupUrl.setErrorMessage(Messages.get("selfaudit.checkup.url-invalid"));
             return;
         }
-        H3 grade = new H3("Grade " + result.grade() + " · score " + result.score());
+        H3 grade = new H3(Messages.get("selfaudit.checkup.grade", result.grade(), result.score()));
         grade.setId("checkup-grade");
         checkupResult.add(grade);
         if (!result.fixFirst().isEmpty()) {
-            Div fix = new Div(new H3("Fix first"));
+            Div fix = new Div(new H3(Messages.get("selfaudit.checkup.fix-first")));
             fix.setId("checkup-fix-first");
             result.fixFirst().forEach(test -> fix.add(new Paragraph(test.modifier() + "  " + test.name() + ": "
                     + test.result() + " — " + test.advice())));
@@ -195,7 +193,7 @@ public class SecurityAuditView extends VerticalLayout implements HasDynamicTitle
         summary.setText(summaryText(shown));
         findings.removeAll();
         if (shown.findings().isEmpty()) {
-            findings.add(new Paragraph("No issues found."));
+            findings.add(new Paragraph(Messages.get("selfaudit.no-issues")));
         }
         for (CheckLevel level : List.of(CheckLevel.CRITICAL, CheckLevel.ERROR, CheckLevel.WARNING, CheckLevel.INFO)) {
             List<CheckMessage> atLevel = shown.at(level);
@@ -205,7 +203,7 @@ public class SecurityAuditView extends VerticalLayout implements HasDynamicTitle
             Div group = new Div();
             group.addClassNames("pc-audit-group", "pc-audit-" + level.name().toLowerCase(Locale.ROOT));
             group.setId("audit-" + level.name().toLowerCase(Locale.ROOT));
-            group.add(new H3(label(level) + " (" + atLevel.size() + ")"));
+            group.add(new H3(Messages.get("selfaudit.group", label(level), atLevel.size())));
             atLevel.forEach(finding -> group.add(card(finding)));
             findings.add(group);
         }
@@ -224,12 +222,12 @@ public class SecurityAuditView extends VerticalLayout implements HasDynamicTitle
         }
         card.add(new Paragraph(finding.message()));
         if (finding.hint() != null) {
-            Paragraph hint = new Paragraph("Fix: " + finding.hint());
+            Paragraph hint = new Paragraph(Messages.get("selfaudit.fix", finding.hint()));
             hint.addClassName("pc-audit-hint");
             card.add(hint);
         }
         if (docsUrl != null) {
-            Anchor docs = new Anchor(docsUrl + "#" + DOCS_ANCHOR, "About " + finding.id());
+            Anchor docs = new Anchor(docsUrl + "#" + DOCS_ANCHOR, Messages.get("selfaudit.about", finding.id()));
             docs.setTarget("_blank");
             docs.getElement().setAttribute("rel", "noopener noreferrer");
             card.add(docs);
@@ -238,22 +236,32 @@ public class SecurityAuditView extends VerticalLayout implements HasDynamicTitle
     }
 
     static String summaryText(CheckReport report) {
-        return report.count(CheckLevel.CRITICAL) + " critical · " + report.count(CheckLevel.ERROR) + " errors · "
-                + report.count(CheckLevel.WARNING) + " warnings · " + report.count(CheckLevel.INFO) + " notes · "
-                + report.silenced() + " silenced — checked " + TIME.format(report.ranAt());
+        return Messages.get("selfaudit.summary", report.count(CheckLevel.CRITICAL), report.count(CheckLevel.ERROR),
+                report.count(CheckLevel.WARNING), report.count(CheckLevel.INFO), report.silenced(),
+                TIME.format(report.ranAt()));
+    }
+
+    /** "2 critical", "1 error", "3 warnings" for the dashboard's badge. */
+    static String count(CheckLevel level, long count) {
+        return switch (level) {
+            case CRITICAL -> Messages.get("selfaudit.count.critical", count);
+            case ERROR -> Messages.get("selfaudit.count.error", count);
+            case WARNING -> Messages.get("selfaudit.count.warning", count);
+            case INFO -> Messages.get("selfaudit.count.info", count);
+        };
     }
 
     private static String label(CheckLevel level) {
         return switch (level) {
-            case CRITICAL -> "Critical";
-            case ERROR -> "Errors";
-            case WARNING -> "Warnings";
-            case INFO -> "Notes";
+            case CRITICAL -> Messages.get("selfaudit.level.critical");
+            case ERROR -> Messages.get("selfaudit.level.error");
+            case WARNING -> Messages.get("selfaudit.level.warning");
+            case INFO -> Messages.get("selfaudit.level.info");
         };
     }
 
     @Override
     public String getPageTitle() {
-        return titles.of("Security audit");
+        return titles.of(Messages.get("selfaudit.title"));
     }
 }

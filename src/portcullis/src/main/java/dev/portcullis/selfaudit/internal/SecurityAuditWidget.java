@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 
+import dev.portcullis.i18n.Messages;
 import dev.portcullis.admin.AdminDashboardWidget;
 import dev.portcullis.admin.AdminPermissions;
 import dev.portcullis.checks.CheckLevel;
@@ -39,14 +40,14 @@ public final class SecurityAuditWidget implements AdminDashboardWidget {
         Div panel = new Div();
         panel.setId("security-audit-badge");
         panel.addClassName("pc-audit-badge");
-        panel.add(new H3("Security audit"));
+        panel.add(new H3(Messages.get("selfaudit.title")));
         for (CheckLevel level : new CheckLevel[] {CheckLevel.CRITICAL, CheckLevel.ERROR, CheckLevel.WARNING}) {
-            Span count = new Span(report.count(level) + " " + level.name().toLowerCase(java.util.Locale.ROOT));
+            Span count = new Span(SecurityAuditView.count(level, report.count(level)));
             count.addClassNames("pc-audit-count", "pc-audit-" + level.name().toLowerCase(java.util.Locale.ROOT));
             panel.add(count);
         }
-        panel.add(new Anchor(SecurityAuditView.PATH, report.findings().isEmpty() ? "No issues: open the audit"
-                : "Open the audit"));
+        panel.add(new Anchor(SecurityAuditView.PATH, report.findings().isEmpty()
+                ? Messages.get("selfaudit.widget.open-clean") : Messages.get("selfaudit.widget.open")));
         return Optional.of(panel);
     }
 }

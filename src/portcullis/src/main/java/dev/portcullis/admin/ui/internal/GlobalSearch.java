@@ -24,6 +24,7 @@ import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.shared.Registration;
 
 import dev.portcullis.admin.AdminOperation;
+import dev.portcullis.i18n.Messages;
 import dev.portcullis.admin.data.AdminEntityService;
 import dev.portcullis.admin.data.ListPage;
 import dev.portcullis.admin.data.ListQuery;
@@ -55,12 +56,12 @@ public final class GlobalSearch extends Dialog {
     GlobalSearch(AdminRegistry registry, AdminEntityService service) {
         this.registry = registry;
         this.service = service;
-        setHeaderTitle("Search everything");
+        setHeaderTitle(Messages.get("layout.search"));
         addClassName("pc-global-search");
         text.setId("global-search");
-        text.setAriaLabel("Search everything");
-        text.setPlaceholder("Search every section");
-        text.setHelperText("Each section is searched in its own search fields.");
+        text.setAriaLabel(Messages.get("layout.search"));
+        text.setPlaceholder(Messages.get("layout.search.placeholder"));
+        text.setHelperText(Messages.get("layout.search.help"));
         text.setWidthFull();
         text.setAutofocus(true);
         text.setClearButtonVisible(true);
@@ -86,7 +87,7 @@ public final class GlobalSearch extends Dialog {
     }
 
     /** Opens a fresh search dialog; the beans come from the application context through Vaadin's instantiator. */
-    static GlobalSearch open(Component layout) {
+    public static GlobalSearch open(Component layout) {
         var instantiator = VaadinService.getCurrent().getInstantiator();
         GlobalSearch search = new GlobalSearch(instantiator.getOrCreate(AdminRegistry.class),
                 instantiator.getOrCreate(AdminEntityService.class));
@@ -110,7 +111,7 @@ public final class GlobalSearch extends Dialog {
             }
         }
         if (sections == 0) {
-            results.add(new Paragraph("Nothing matches '" + query + "' in the sections you can see."));
+            results.add(new Paragraph(Messages.get("layout.search.nothing", query)));
         }
     }
 
@@ -128,10 +129,16 @@ public final class GlobalSearch extends Dialog {
         }
         if (rows.size() > PER_SECTION || page.hasNext()) {
             list.add(new ListItem(new Anchor(listHref(model, query),
-                    "All matching " + model.pluralLabel().toLowerCase(Locale.ROOT) + " …")));
+                    Messages.get("layout.search.all", allOf(model.pluralLabel())))));
         }
         results.add(heading, list);
         return true;
+    }
+
+    /** "books" in English ("All matching books …"); German nouns keep their capital ("Alle Treffer in Bücher …"). */
+    private static String allOf(String pluralLabel) {
+        Locale locale = Messages.currentLocale();
+        return "en".equals(locale.getLanguage()) ? pluralLabel.toLowerCase(locale) : pluralLabel;
     }
 
     private static String listHref(AdminModel<?> model, String query) {
