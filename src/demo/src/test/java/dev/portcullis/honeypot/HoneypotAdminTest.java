@@ -83,7 +83,7 @@ class HoneypotAdminTest {
                 .filter(b -> b.getClientAddress().equals("203.0.113.210")).findFirst().orElseThrow();
         assertThatThrownBy(() -> admin.delete(blocks, block.getId())).isInstanceOf(AccessDeniedException.class);
         var lift = blocks.admin().actions().get(0);
-        assertThat(admin.runAction(blocks, lift, List.of(block.getId()))).isEqualTo("Lifted 1 block(s).");
+        assertThat(admin.runAction(blocks, lift, List.of(block.getId()))).isEqualTo("Lifted 1 block.");
         assertThat(honeypot.isBlocked("203.0.113.210")).isFalse();
 
         // Staff without honeypot-block:change cannot run it.

@@ -138,7 +138,7 @@ class TwoFactorSignInTest extends KaribuTest {
         TwoFactorCodeView view = codeStep();
         view.code.setValue("123456".equals(currentCode()) ? "654321" : "123456");
         _click(view.verify);
-        assertThat(view.message.getText()).isEqualTo(TwoFactorCodeView.WRONG);
+        assertThat(view.message.getText()).isEqualTo(TwoFactorCodeView.wrong());
         assertThat(SecurityContextHolder.getContext().getAuthentication()).isInstanceOf(PendingSignIn.class);
 
         view.code.setValue(currentCode());
@@ -160,7 +160,7 @@ class TwoFactorSignInTest extends KaribuTest {
         TwoFactorCodeView second = codeStep();
         second.code.setValue(code);
         _click(second.verify);
-        assertThat(second.message.getText()).isEqualTo(TwoFactorCodeView.REPLAYED);
+        assertThat(second.message.getText()).isEqualTo(TwoFactorCodeView.replayed());
         assertThat(SecurityContextHolder.getContext().getAuthentication()).isInstanceOf(PendingSignIn.class);
         // The code of the step before (still inside the window) is refused too: it is older than the one used.
         assertThat(service.verify(id(), Totp.code(secret, Totp.step(clock.instant()) - 1), null).outcome())
@@ -252,7 +252,7 @@ class TwoFactorSignInTest extends KaribuTest {
 
         wizard.code.setValue("123456".equals(currentCode()) ? "654321" : "123456");
         _click(wizard.next);
-        assertThat(wizard.problem.getText()).isEqualTo(TwoFactorSetupView.WRONG);
+        assertThat(wizard.problem.getText()).isEqualTo(TwoFactorSetupView.wrong());
         assertThat(wizard.progress.getText()).startsWith("Step 3 of 4");
         assertThat(service.isEnabled(id())).as("nothing is stored before a right code").isFalse();
 

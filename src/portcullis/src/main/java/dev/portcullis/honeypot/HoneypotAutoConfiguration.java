@@ -24,6 +24,7 @@ import dev.portcullis.perimeter.PerimeterAutoConfiguration;
 import jakarta.persistence.EntityManager;
 import dev.portcullis.honeypot.internal.HoneypotAdmins;
 import dev.portcullis.honeypot.internal.HoneypotAlerts;
+import dev.portcullis.honeypot.internal.StoredAlertLanguage;
 import dev.portcullis.honeypot.internal.HoneypotBlock;
 import dev.portcullis.honeypot.internal.HoneypotChecks;
 import dev.portcullis.honeypot.internal.HoneypotFilter;
@@ -74,9 +75,10 @@ public final class HoneypotAutoConfiguration {
     @ConditionalOnBooleanProperty(name = "portcullis.honeypot.enabled", matchIfMissing = true)
     HoneypotAlerts portcullisHoneypotAlerts(EntityManager em, ObjectProvider<JavaMailSender> mail,
             HoneypotProperties properties, Environment environment, AdminProperties admin,
-            @Qualifier("portcullisClock") Clock clock) {
+            @Qualifier("portcullisClock") Clock clock, ObjectProvider<AlertLanguage> languages) {
         return new HoneypotAlerts(em, mail, properties,
-                environment.getProperty("portcullis.mail.from", "portcullis@localhost"), admin.getSiteName(), clock);
+                environment.getProperty("portcullis.mail.from", "portcullis@localhost"), admin.getSiteName(), clock,
+                languages.getIfAvailable(() -> new StoredAlertLanguage(em)));
     }
 
     @Bean

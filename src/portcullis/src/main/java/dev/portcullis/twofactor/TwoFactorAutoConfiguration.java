@@ -27,6 +27,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 
 import dev.portcullis.admin.AdminDashboardWidget;
+import dev.portcullis.i18n.Messages;
 import dev.portcullis.admin.AdminMenuContributor;
 import dev.portcullis.admin.AdminMenuItem;
 import dev.portcullis.admin.AdminPermissions;
@@ -172,14 +173,14 @@ public final class TwoFactorAutoConfiguration {
                 return Optional.empty();
             }
             long count = service.staffWithoutTwoFactor();
-            Div panel = new Div(new H3("Two-factor sign-in"));
+            Div panel = new Div(new H3(Messages.get("twofactor.title")));
             panel.setId("staff-without-two-factor");
             if (count == 0) {
-                panel.add(new Paragraph("Every active staff user signs in with a second factor."));
+                panel.add(new Paragraph(Messages.get("twofactor.dashboard.all")));
             } else {
-                panel.add(new Paragraph(count + (count == 1 ? " staff user signs" : " staff users sign")
-                        + " in with a password alone."),
-                        new Anchor("user?staff=true&twoFactorEnabled=false&active=true", "Show them"));
+                panel.add(new Paragraph(Messages.get("twofactor.dashboard.without", count)),
+                        new Anchor("user?staff=true&twoFactorEnabled=false&active=true",
+                                Messages.get("twofactor.dashboard.show")));
             }
             return Optional.of(panel);
         };

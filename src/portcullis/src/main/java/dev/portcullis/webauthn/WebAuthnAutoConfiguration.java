@@ -21,6 +21,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 
 import dev.portcullis.admin.AdminDashboardWidget;
+import dev.portcullis.i18n.Messages;
 import dev.portcullis.admin.AdminPermissions;
 import dev.portcullis.admin.AdminProperties;
 import dev.portcullis.auth.AdminPrincipal;
@@ -116,15 +117,13 @@ public final class WebAuthnAutoConfiguration {
                 return Optional.empty();
             }
             Map<String, Long> counts = service.staffByMethod();
-            Div panel = new Div(new H3("Second factors of staff"));
+            Div panel = new Div(new H3(Messages.get("webauthn.dashboard.title")));
             panel.setId("staff-second-factors");
-            panel.add(new Paragraph("Password alone: " + counts.get("none") + " · authenticator app or text message: "
-                    + counts.get("code") + " · security key or passkey: " + counts.get("key")));
+            panel.add(new Paragraph(Messages.get("webauthn.dashboard.counts", counts.get("none"), counts.get("code"),
+                    counts.get("key"))));
             long cloned = service.keysWithCloneWarning();
             if (cloned > 0) {
-                Paragraph warning = new Paragraph(cloned + (cloned == 1 ? " security key was" : " security keys were")
-                        + " refused because its signature counter went backwards, as a copied key's does. Its owner"
-                        + " sees it marked in their list of keys; ask them to remove it.");
+                Paragraph warning = new Paragraph(Messages.get("webauthn.dashboard.cloned", cloned));
                 warning.addClassName("pc-warning");
                 panel.add(warning);
             }

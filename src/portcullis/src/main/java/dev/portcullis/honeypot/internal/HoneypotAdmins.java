@@ -6,6 +6,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import dev.portcullis.admin.AdminAction;
+import dev.portcullis.i18n.Messages;
 import dev.portcullis.admin.AdminOperation;
 import dev.portcullis.admin.AdminPermissions;
 import dev.portcullis.admin.ModelAdmin;
@@ -176,9 +177,9 @@ public final class HoneypotAdmins {
         /** "203.0.113.7, blocked 2026-12-02 15:04 UTC": an address is blocked again and again, so the time tells. */
         @Override
         public String toLabel(HoneypotBlock block) {
-            return block.getClientAddress() + (block.getBlockedAt() == null ? "" : ", blocked "
-                    + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", java.util.Locale.ROOT)
-                            .withZone(java.time.ZoneOffset.UTC).format(block.getBlockedAt()));
+            return block.getBlockedAt() == null ? block.getClientAddress() : Messages.get("honeypot.block.label",
+                    block.getClientAddress(), java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'",
+                            java.util.Locale.ROOT).withZone(java.time.ZoneOffset.UTC).format(block.getBlockedAt()));
         }
 
         @Override
@@ -218,12 +219,12 @@ public final class HoneypotAdmins {
 
         @Override
         public List<AdminAction<HoneypotBlock>> actions() {
-            return List.of(new AdminAction<>("lift", "Lift block", "honeypot-block:change", blocks -> {
+            return List.of(new AdminAction<>("lift", Messages.get("honeypot.action.lift"), "honeypot-block:change", blocks -> {
                 String by = SecurityContextHolder.getContext().getAuthentication().getName();
                 long open = blocks.stream().filter(block -> block.getLiftedAt() == null).count();
                 blocks.stream().filter(block -> block.getLiftedAt() == null)
                         .forEach(block -> service.lift(block.getId(), by));
-                return "Lifted " + open + " block(s).";
+                return Messages.get("honeypot.action.lifted", open);
             }));
         }
 

@@ -4,7 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,12 +20,17 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.annotation.Transactional;
 
 import jakarta.persistence.EntityManager;
+import dev.portcullis.honeypot.AlertLanguage;
+import dev.portcullis.i18n.Messages;
 import dev.portcullis.honeypot.HoneypotProperties;
 
 /**
  * E-mails the alert recipients: the first attempt from an address at once, everything else in a digest at most every
  * {@code digest-interval}. An attempt is reported once: the e-mail that reports it stamps it. Without
  * {@code spring.mail.host} or recipients nothing is sent and attempts wait, unreported, in the admin's list.
+ * <p>
+ * Each recipient reads the alert in their language ({@link AlertLanguage}), English when it is unknown: recipients
+ * who read the same language share one e-mail.
  */
 public class HoneypotAlerts {
 
@@ -38,9 +48,16 @@ public class HoneypotAlerts {
     private final String from;
     private final String site;
     private final Clock clock;
+    private final AlertLanguage languages;
 
     public HoneypotAlerts(EntityManager em, ObjectProvider<JavaMailSender> mail, HoneypotProperties properties, String from,
             String site, Clock clock) {
+        this(em, mail, properties, from, site, clock, address -> null);
+    }
+
+    public HoneypotAlerts(EntityManager em, ObjectProvider<JavaMailSender> mail, HoneypotProperties properties, String from,
+            String site, Clock clock, AlertLanguage languages) {
+        this.languages = languages;
         this.em = em;
         this.mail = mail;
         this.properties = properties;
@@ -68,10 +85,10 @@ public class HoneypotAlerts {
             return false;
         }
         attempt.alerted(now);
-        send("Honeypot: sign-in attempt from " + attempt.getClientAddress(),
-                "Someone tried to sign in at the fake admin login of " + site + ".\n\n" + line(attempt)
-                        + "\n\nFurther attempts are collected in a digest, sent at most every "
-                        + properties.getDigestInterval().toMinutes() + " minutes. The password tried is never recorded.\n");
+        send(locale -> Messages.get(locale, "honeypot.mail.first.subject", attempt.getClientAddress()),
+                locale -> Messages.get(locale, "honeypot.mail.first.intro", site) + "\n\n" + line(locale, attempt)
+                        + "\n\n" + Messages.get(locale, "honeypot.mail.first.digest",
+                                properties.getDigestInterval().toMinutes()) + "\n");
         return true;
     }
 
@@ -100,33 +117,63 @@ public class HoneypotAlerts {
         if (claimed == 0) {
             return 0;
         }
-        StringBuilder body = new StringBuilder("Attempts at the fake admin login of ").append(site)
-                .append(" since the last alert: ").append(claimed).append(".\n\n");
-        pending.forEach(attempt -> body.append(line(attempt)).append('\n'));
-        if (claimed > pending.size()) {
-            body.append("... and ").append(claimed - pending.size()).append(" more; see Intrusion attempts in the admin.\n");
-        }
-        send("Honeypot digest: " + claimed + " attempt(s)", body.toString());
+        send(locale -> Messages.get(locale, "honeypot.mail.digest.subject", claimed), locale -> {
+            StringBuilder body = new StringBuilder(Messages.get(locale, "honeypot.mail.digest.intro", site, claimed))
+                    .append("\n\n");
+            pending.forEach(attempt -> body.append(line(locale, attempt)).append('\n'));
+            if (claimed > pending.size()) {
+                body.append(Messages.get(locale, "honeypot.mail.digest.more", claimed - pending.size())).append('\n');
+            }
+            return body.toString();
+        });
         return claimed;
     }
 
-    private static String line(IntrusionAttempt attempt) {
-        return TIME.format(attempt.getAttemptedAt()) + "  " + attempt.getClientAddress() + "  " + attempt.getMethod()
-                + " " + attempt.getPath() + "  username: " + (attempt.getUsername() == null ? "-" : attempt.getUsername())
-                + "  browser: " + (attempt.getUserAgent() == null ? "-" : attempt.getUserAgent());
+    private static String line(Locale locale, IntrusionAttempt attempt) {
+        return Messages.get(locale, "honeypot.mail.line", TIME.format(attempt.getAttemptedAt()),
+                attempt.getClientAddress(), attempt.getMethod(), attempt.getPath(),
+                attempt.getUsername() == null ? "-" : attempt.getUsername(),
+                attempt.getUserAgent() == null ? "-" : attempt.getUserAgent());
     }
 
-    private void send(String subject, String text) {
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(properties.getAlertRecipients().toArray(String[]::new));
-        message.setSubject("[" + site + "] " + subject);
-        message.setText(text);
-        try {
-            mail.getObject().send(message);
-            log.info("Honeypot alert '{}' sent to {}", subject, properties.getAlertRecipients());
-        } catch (MailException e) {
-            log.warn("Honeypot alert '{}' could not be sent: {}", subject, e.getMessage());
+    /** One e-mail per language the recipients read, each written in it. */
+    private void send(Function<Locale, String> subject, Function<Locale, String> text) {
+        Map<Locale, List<String>> byLanguage = new LinkedHashMap<>();
+        for (String recipient : properties.getAlertRecipients()) {
+            byLanguage.computeIfAbsent(language(recipient), any -> new ArrayList<>()).add(recipient);
         }
+        byLanguage.forEach((locale, recipients) -> {
+            SimpleMailMessage message = new SimpleMailMessage();
+            message.setFrom(from);
+            message.setTo(recipients.toArray(String[]::new));
+            String title = subject.apply(locale);
+            message.setSubject("[" + site + "] " + title);
+            message.setText(text.apply(locale));
+            try {
+                mail.getObject().send(message);
+                log.info("Honeypot alert '{}' sent to {}", title, recipients);
+            } catch (MailException e) {
+                log.warn("Honeypot alert '{}' could not be sent: {}", title, e.getMessage());
+            }
+        });
+    }
+
+    /** The language {@code recipient} reads, among those the framework speaks; English when unknown. */
+    private Locale language(String recipient) {
+        Locale stored;
+        try {
+            stored = languages.of(recipient);
+        } catch (RuntimeException unreadable) {
+            log.warn("Could not look up the language of a honeypot alert recipient: {}", unreadable.getMessage());
+            stored = null;
+        }
+        if (stored != null) {
+            for (Locale spoken : Messages.LANGUAGES) {
+                if (spoken.getLanguage().equals(stored.getLanguage())) {
+                    return spoken;
+                }
+            }
+        }
+        return Messages.LANGUAGES.getFirst();
     }
 }

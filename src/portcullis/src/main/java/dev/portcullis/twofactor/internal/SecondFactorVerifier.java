@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.portcullis.auth.AdminUser;
+import dev.portcullis.i18n.Messages;
 import dev.portcullis.auth.AdminUserService;
 import dev.portcullis.auth.internal.LoginThrottleService;
 import dev.portcullis.twofactor.SecondFactorMethod;
@@ -92,22 +93,20 @@ public final class SecondFactorVerifier {
             if (!passwordRight || !keyRight) {
                 throttle.recordFailure(user.getUsername(), address);
                 log.info("Refused a confirmation with a security key for '{}' from {}", user.getUsername(), address);
-                throw new RefusedException("Your password or the answer from your security key is not right.",
-                        Outcome.WRONG);
+                throw new RefusedException(Messages.get("twofactor.refused.key"), Outcome.WRONG);
             }
             return user;
         }
         TwoFactorSecret secret = em.find(TwoFactorSecret.class, userId);
         if (secret == null) {
-            throw new RefusedException("Two-factor sign-in is not on for your account.", Outcome.NOT_ENABLED);
+            throw new RefusedException(Messages.get("twofactor.refused.not-enabled"), Outcome.NOT_ENABLED);
         }
         String digits = digits(code);
         Outcome outcome = digits.length() == Totp.DIGITS ? check(user, secret, digits) : Outcome.WRONG;
         if (!passwordRight || !outcome.accepted()) {
             throttle.recordFailure(user.getUsername(), address);
-            throw new RefusedException(outcome == Outcome.REPLAYED
-                    ? "That code was used already. Wait for the next one and try again."
-                    : "Your password or the code from your authenticator app is not right.", outcome);
+            throw new RefusedException(outcome == Outcome.REPLAYED ? Messages.get("twofactor.refused.replayed")
+                    : Messages.get("twofactor.refused.wrong"), outcome);
         }
         return user;
     }
@@ -127,8 +126,7 @@ public final class SecondFactorVerifier {
 
     void requireNotThrottled(String username, String address) {
         if (!throttle.check(username, address).allowed()) {
-            throw new RefusedException("Too many failed attempts. Try again later, or ask an administrator to lift the"
-                    + " lock.", Outcome.THROTTLED);
+            throw new RefusedException(Messages.get("twofactor.refused.throttled"), Outcome.THROTTLED);
         }
     }
 
@@ -151,7 +149,7 @@ public final class SecondFactorVerifier {
     static AdminUser user(EntityManager em, long userId) {
         AdminUser user = em.find(AdminUser.class, userId);
         if (user == null) {
-            throw new RefusedException("Your account no longer exists.", Outcome.NOT_ENABLED);
+            throw new RefusedException(Messages.get("twofactor.refused.no-account"), Outcome.NOT_ENABLED);
         }
         return user;
     }

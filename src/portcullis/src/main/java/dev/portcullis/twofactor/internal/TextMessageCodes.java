@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.portcullis.twofactor.internal.TwoFactorService.Enrolment;
+import dev.portcullis.i18n.Messages;
 import dev.portcullis.twofactor.internal.TwoFactorService.Outcome;
 import dev.portcullis.twofactor.internal.TwoFactorService.RefusedException;
 
@@ -53,7 +54,7 @@ public final class TextMessageCodes {
 
     void requireAvailable() {
         if (!available()) {
-            throw new RefusedException("Text-message codes are not offered here.", Outcome.NOT_ENABLED);
+            throw new RefusedException(Messages.get("twofactor.refused.no-text"), Outcome.NOT_ENABLED);
         }
     }
 
@@ -62,8 +63,7 @@ public final class TextMessageCodes {
         requireAvailable();
         String number = phoneNumber == null ? "" : phoneNumber.replaceAll("[\\s().-]", "");
         if (!PHONE.matcher(number).matches()) {
-            throw new RefusedException("Enter the number in international format, such as +44 7700 900123.",
-                    Outcome.WRONG);
+            throw new RefusedException(Messages.get("twofactor.refused.phone-format"), Outcome.WRONG);
         }
         Instant now = clock.instant();
         if (enrolment.sentAt != null && enrolment.sentAt.plus(properties.getSms().getResendInterval()).isAfter(now)) {
@@ -81,7 +81,7 @@ public final class TextMessageCodes {
         requireAvailable();
         TwoFactorSecret secret = em.find(TwoFactorSecret.class, userId);
         if (secret == null || !TwoFactorService.SMS.equals(secret.method())) {
-            throw new RefusedException("Your second factor is not text messages.", Outcome.NOT_ENABLED);
+            throw new RefusedException(Messages.get("twofactor.refused.not-text"), Outcome.NOT_ENABLED);
         }
         Instant now = clock.instant();
         if (secret.smsCodeSentAt() != null
@@ -119,7 +119,7 @@ public final class TextMessageCodes {
 
     private String tooSoon(Instant sentAt, Instant now) {
         long wait = Duration.between(now, sentAt.plus(properties.getSms().getResendInterval())).toSeconds() + 1;
-        return "A code was sent a moment ago. Wait " + wait + " seconds before asking for another.";
+        return Messages.get("twofactor.refused.too-soon", wait);
     }
 
     private String code() {
@@ -128,12 +128,12 @@ public final class TextMessageCodes {
 
     private void text(String number, String code, String username) {
         try {
-            sms.send(number, code + " is your " + issuer + " sign-in code. It expires in "
-                    + properties.getSms().getCodeValidity().toMinutes() + " minutes. Do not share it.");
+            sms.send(number, Messages.get("twofactor.sms", code, issuer,
+                    properties.getSms().getCodeValidity().toMinutes()));
             log.info("Texted a sign-in code for '{}' to {}", username, mask(number));
         } catch (RuntimeException failed) {
             log.warn("Could not text a sign-in code for '{}' to {}: {}", username, mask(number), failed.getMessage());
-            throw new RefusedException("The text message could not be sent. Try again in a minute.", Outcome.WRONG);
+            throw new RefusedException(Messages.get("twofactor.refused.not-sent"), Outcome.WRONG);
         }
     }
 

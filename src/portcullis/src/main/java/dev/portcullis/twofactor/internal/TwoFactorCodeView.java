@@ -22,6 +22,7 @@ import dev.portcullis.auth.internal.PendingSignIn;
 import dev.portcullis.auth.internal.SecondFactorSignIn;
 import dev.portcullis.environment.internal.EnvironmentBanner;
 import dev.portcullis.environment.internal.EnvironmentInfo;
+import dev.portcullis.i18n.Messages;
 
 import jakarta.annotation.security.PermitAll;
 import dev.portcullis.twofactor.SecondFactorMethod;
@@ -34,23 +35,32 @@ import dev.portcullis.twofactor.SecondFactorMethod;
 @PermitAll
 public class TwoFactorCodeView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    public static final String WRONG = "That code is not right. Enter the code your app shows now, or a recovery code.";
-    public static final String REPLAYED = "That code was used already. Wait for your app to show the next one and enter it.";
-    static final String THROTTLED = "Too many failed attempts. Sign-in is paused for a while; try again later, or"
-            + " ask an administrator to lift the lock.";
+    /** What the user reads for a wrong code, in their language. */
+    public static String wrong() {
+        return Messages.get("twofactor.code.wrong");
+    }
+
+    /** What the user reads for a code whose time step was used already, in their language. */
+    public static String replayed() {
+        return Messages.get("twofactor.code.replayed");
+    }
+
+    static String throttled() {
+        return Messages.get("twofactor.throttled");
+    }
 
     private final TwoFactorService service;
     private final SecondFactorSignIn signIn;
     private final AdminPageTitles titles;
     private final String adminPath;
 
-    public final TextField code = new TextField("Code");
-    public final Button verify = new Button("Verify");
-    final Button cancel = new Button("Cancel");
+    public final TextField code = new TextField(Messages.get("twofactor.code.label"));
+    public final Button verify = new Button(Messages.get("twofactor.code.verify"));
+    final Button cancel = new Button(Messages.get("common.cancel"));
     public final Div message = new Div();
     public final VerticalLayout done = new VerticalLayout();
-    public final Button sendText = new Button("Text me a code");
-    public final Paragraph instruction = new Paragraph("Enter the code from your authenticator app.");
+    public final Button sendText = new Button(Messages.get("twofactor.send-text"));
+    public final Paragraph instruction = new Paragraph(Messages.get("twofactor.code.instruction"));
     /** Another method's step (a security key), offered first when the user has one. */
     public final Div otherMethod = new Div();
     private final SecondFactorMethod method;
@@ -82,7 +92,7 @@ public class TwoFactorCodeView extends VerticalLayout implements BeforeEnterObse
         code.setMaxLength(20);
         code.getElement().setAttribute("autocomplete", "one-time-code");
         code.getElement().setAttribute("inputmode", "text");
-        code.setHelperText("6 digits from your app, or a recovery code such as 7K3QX-9MDPA");
+        code.setHelperText(Messages.get("twofactor.code.help"));
         verify.setId("two-factor-verify");
         verify.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         verify.addClickShortcut(Key.ENTER);
@@ -97,7 +107,7 @@ public class TwoFactorCodeView extends VerticalLayout implements BeforeEnterObse
         sendText.setId("two-factor-send-sms");
         sendText.setVisible(false);
         sendText.addClickListener(click -> sendText());
-        VerticalLayout card = new VerticalLayout(new H2("Two-factor sign-in"), otherMethod, instruction, sendText, code, message,
+        VerticalLayout card = new VerticalLayout(new H2(Messages.get("twofactor.title")), otherMethod, instruction, sendText, code, message,
                 new HorizontalLayout(verify, cancel), done);
         card.addClassName("pc-two-factor-card");
         card.setMaxWidth("26rem");
@@ -114,16 +124,16 @@ public class TwoFactorCodeView extends VerticalLayout implements BeforeEnterObse
         boolean text = service.status(pending.getUserId()).textMessages();
         sendText.setVisible(text);
         if (text) {
-            instruction.setText("We text a six-digit code to your phone. Ask for it, then enter it here.");
+            instruction.setText(Messages.get("twofactor.code.instruction.text"));
         }
         otherMethod.removeAll();
         if (method != null && method.registered(pending.getUserId())) {
             otherMethod.add(method.signInStep(pending, this::otherMethodVerified));
             code.setAutofocus(false);
             boolean app = service.status(pending.getUserId()).enabled();
-            instruction.setText(text ? "Or have a code texted to your phone, or enter a recovery code."
-                    : app ? "Or enter the code from your authenticator app, or a recovery code."
-                    : "Lost your key? Enter a recovery code.");
+            instruction.setText(text ? Messages.get("twofactor.code.instruction.or-text")
+                    : app ? Messages.get("twofactor.code.instruction.or-app")
+                    : Messages.get("twofactor.code.instruction.lost-key"));
         }
     }
 
@@ -132,7 +142,7 @@ public class TwoFactorCodeView extends VerticalLayout implements BeforeEnterObse
             try {
                 String to = service.sendSignInCode(pending.getUserId());
                 message.setText("");
-                instruction.setText("We texted a code to " + to + ". Enter it here.");
+                instruction.setText(Messages.get("twofactor.code.texted", to));
             } catch (TwoFactorService.RefusedException refused) {
                 message.setText(refused.getMessage());
             }
@@ -161,9 +171,9 @@ public class TwoFactorCodeView extends VerticalLayout implements BeforeEnterObse
                     showRecoveryCodeUsed(result.recoveryCodesLeft());
                 }
             }
-            case WRONG -> problem(WRONG);
-            case REPLAYED -> problem(REPLAYED);
-            case THROTTLED -> problem(THROTTLED);
+            case WRONG -> problem(wrong());
+            case REPLAYED -> problem(replayed());
+            case THROTTLED -> problem(throttled());
             case NOT_ENABLED -> {
                 // Reset by an administrator meanwhile: start again, and the password step decides what comes next.
                 TwoFactorGuard.startOver(adminPath);
@@ -206,17 +216,15 @@ public class TwoFactorCodeView extends VerticalLayout implements BeforeEnterObse
         code.setEnabled(false);
         verify.setEnabled(false);
         cancel.setVisible(false);
-        Paragraph used = new Paragraph("Recovery code accepted. It cannot be used again; you have " + left
-                + (left == 1 ? " recovery code" : " recovery codes") + " left.");
+        Paragraph used = new Paragraph(Messages.get("twofactor.code.recovery-used", left));
         used.setId("recovery-codes-left");
         done.add(used);
         if (left < 3) {
-            Paragraph advice = new Paragraph("Make new recovery codes now under Two-factor sign-in in your user menu, "
-                    + "and set up your authenticator again if you no longer have it.");
+            Paragraph advice = new Paragraph(Messages.get("twofactor.code.recovery-advice"));
             advice.addClassName("pc-warning");
             done.add(advice);
         }
-        Button next = new Button("Continue", click -> UI.getCurrent().getPage().setLocation(adminPath + "/"));
+        Button next = new Button(Messages.get("twofactor.continue"), click -> UI.getCurrent().getPage().setLocation(adminPath + "/"));
         next.setId("two-factor-continue");
         next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         done.add(next);
@@ -235,6 +243,6 @@ public class TwoFactorCodeView extends VerticalLayout implements BeforeEnterObse
 
     @Override
     public String getPageTitle() {
-        return titles.of("Two-factor sign-in");
+        return titles.of(Messages.get("twofactor.title"));
     }
 }

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.portcullis.auth.AdminUser;
+import dev.portcullis.i18n.Messages;
 import dev.portcullis.twofactor.SecondFactorMethod;
 import dev.portcullis.twofactor.internal.TwoFactorService.Enrolment;
 import dev.portcullis.twofactor.internal.TwoFactorService.Outcome;
@@ -69,8 +70,7 @@ public final class TwoFactorEnrolment {
                 : Totp.verify(enrolment.secret(), digits, clock.instant());
         if (step.isEmpty()) {
             verifier.recordFailure(user.getUsername(), address);
-            throw new RefusedException("That code is not right. Check that your device's clock is set automatically "
-                    + "and enter the code your app shows now.", Outcome.WRONG);
+            throw new RefusedException(Messages.get("twofactor.setup.wrong"), Outcome.WRONG);
         }
         TwoFactorSecret existing = em.find(TwoFactorSecret.class, userId);
         if (existing != null) {

@@ -9,6 +9,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import dev.portcullis.admin.AdminChange;
+import dev.portcullis.i18n.Messages;
 import dev.portcullis.admin.AdminHistory;
 import dev.portcullis.admin.AdminPermissions;
 import dev.portcullis.auth.AccountNotifier;
@@ -60,8 +61,7 @@ public final class TwoFactorReset {
         if (SecurityContextHolder.getContext().getAuthentication() != null
                 && SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof AdminPrincipal self
                 && self.getUserId() == userId && isRequiredFor(self)) {
-            throw new RefusedException("Two-factor sign-in is required for your account, so it cannot be turned off. "
-                    + "Set up a new authenticator instead.", Outcome.NOT_ENABLED);
+            throw new RefusedException(Messages.get("twofactor.refused.required"), Outcome.NOT_ENABLED);
         }
         AdminUser user = verifier.reconfirm(userId, password, code, address);
         if (hasSecurityKeys(em, userId)) {

@@ -19,6 +19,7 @@ import dev.portcullis.admin.data.NotFoundException;
 import dev.portcullis.admin.ui.MainLayout;
 import dev.portcullis.auth.AdminUser;
 import dev.portcullis.auth.AdminUserService;
+import dev.portcullis.i18n.Messages;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -34,7 +35,7 @@ public class TwoFactorResetView extends VerticalLayout implements BeforeEnterObs
     private final AdminUserService users;
     private final AdminPageTitles titles;
 
-    final Button reset = new Button("Reset two-factor sign-in");
+    final Button reset = new Button(Messages.get("twofactor.reset.title"));
     final Paragraph status = new Paragraph();
     long userId;
 
@@ -59,33 +60,30 @@ public class TwoFactorResetView extends VerticalLayout implements BeforeEnterObs
         try {
             userId = Long.parseLong(id);
         } catch (NumberFormatException notAnId) {
-            throw new NotFoundException("There is no user '" + id + "'.");
+            throw new NotFoundException(Messages.get("twofactor.reset.no-user", id));
         }
         // Refused alike for every id the user may not manage, before anything about the account is read.
         if (!users.maySetPassword(userId)) {
             throw new org.springframework.security.access.AccessDeniedException("may not manage user " + userId);
         }
-        user = users.findById(userId).orElseThrow(() -> new NotFoundException("There is no user '" + id + "'."));
+        user = users.findById(userId).orElseThrow(() -> new NotFoundException(Messages.get("twofactor.reset.no-user", id)));
         removeAll();
         boolean enabled = service.isEnabled(userId);
-        status.setText(enabled
-                ? user.getUsername() + " signs in with an authenticator app. Resetting removes it and their recovery "
-                        + "codes and ends their sessions; they set up a new one at their next sign-in, when it is "
-                        + "required for them."
-                : user.getUsername() + " has not set up two-factor sign-in.");
+        status.setText(enabled ? Messages.get("twofactor.reset.enabled", user.getUsername())
+                : Messages.get("twofactor.reset.not-enabled", user.getUsername()));
         reset.setEnabled(enabled);
-        add(new Anchor("user/" + userId, "← " + user.getUsername()), new H1("Two-factor sign-in of " + user.getUsername()),
+        add(new Anchor("user/" + userId, "← " + user.getUsername()), new H1(Messages.get("twofactor.reset.heading", user.getUsername())),
                 status, reset);
     }
 
     void reset() {
         service.reset(userId);
-        Notification.show("Two-factor sign-in was reset.");
+        Notification.show(Messages.get("twofactor.reset.done"));
         UI.getCurrent().navigate("user/" + userId);
     }
 
     @Override
     public String getPageTitle() {
-        return titles.of("Reset two-factor sign-in");
+        return titles.of(Messages.get("twofactor.reset.title"));
     }
 }

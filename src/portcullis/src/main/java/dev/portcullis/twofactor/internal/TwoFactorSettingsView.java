@@ -27,6 +27,7 @@ import dev.portcullis.admin.internal.AdminPageTitles;
 import dev.portcullis.admin.AdminProperties;
 import dev.portcullis.admin.ui.MainLayout;
 import dev.portcullis.auth.AdminPrincipal;
+import dev.portcullis.i18n.Messages;
 
 import jakarta.annotation.security.RolesAllowed;
 import dev.portcullis.twofactor.SecondFactorMethod;
@@ -40,16 +41,14 @@ import dev.portcullis.twofactor.SecondFactorMethod;
 @RolesAllowed("STAFF")
 public class TwoFactorSettingsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy");
-
     private final TwoFactorService service;
     private final AdminPageTitles titles;
     private final String siteName;
 
     final Paragraph status = new Paragraph();
     final Button setUp = new Button();
-    final Button newCodes = new Button("Make new recovery codes");
-    final Button turnOff = new Button("Turn off");
+    final Button newCodes = new Button(Messages.get("twofactor.settings.new-codes"));
+    final Button turnOff = new Button(Messages.get("twofactor.settings.turn-off"));
     final Div result = new Div();
     /** Another method's section (security keys), when that feature is present. */
     final Div otherMethod = new Div();
@@ -79,11 +78,11 @@ public class TwoFactorSettingsView extends VerticalLayout implements BeforeEnter
         turnOff.setId("two-factor-turn-off");
         turnOff.addThemeVariants(ButtonVariant.LUMO_ERROR);
         setUp.addClickListener(click -> UI.getCurrent().navigate(TwoFactorSetupView.class));
-        newCodes.addClickListener(click -> ask("Make new recovery codes",
-                "Your old recovery codes stop working.", this::makeNewCodes, this::makeNewCodes));
-        turnOff.addClickListener(click -> ask("Turn off two-factor sign-in",
-                "Signing in will need only your password.", this::disable, null));
-        add(new H1("Two-factor sign-in"), status, new HorizontalLayout(setUp, newCodes, turnOff), result, otherMethod);
+        newCodes.addClickListener(click -> ask(Messages.get("twofactor.settings.new-codes"),
+                Messages.get("twofactor.settings.new-codes.consequence"), this::makeNewCodes, this::makeNewCodes));
+        turnOff.addClickListener(click -> ask(Messages.get("twofactor.settings.turn-off.title"),
+                Messages.get("twofactor.settings.turn-off.consequence"), this::disable, null));
+        add(new H1(Messages.get("twofactor.title")), status, new HorizontalLayout(setUp, newCodes, turnOff), result, otherMethod);
     }
 
     @Override
@@ -98,25 +97,26 @@ public class TwoFactorSettingsView extends VerticalLayout implements BeforeEnter
             otherMethod.add(method.settings(user().getUserId(), user().getUsername()));
         }
         if (!current.enabled() && method != null && method.registered(user().getUserId())) {
-            status.setText("On, with security keys. " + current.recoveryCodesLeft()
-                    + (current.recoveryCodesLeft() == 1 ? " recovery code" : " recovery codes") + " left."
-                    + " You can add an authenticator app as well.");
-            setUp.setText("Add an authenticator app");
+            status.setText(Messages.get("twofactor.settings.keys-only") + " "
+                    + Messages.get("twofactor.codes-left", current.recoveryCodesLeft()) + " "
+                    + Messages.get("twofactor.settings.add-app"));
+            setUp.setText(Messages.get("twofactor.settings.add-app.button"));
             // Confirmed with the password and one of the keys (the service checks both).
             newCodes.setVisible(true);
             turnOff.setVisible(false);
             return;
         }
         if (current.enabled()) {
-            status.setText("On since " + DATE.format(current.enabledAt().atOffset(ZoneOffset.UTC))
-                    + (current.textMessages() ? ", with codes texted to " + current.phone() + " (the weaker method)"
-                            : ", with an authenticator app") + ". "
-                    + current.recoveryCodesLeft() + (current.recoveryCodesLeft() == 1 ? " recovery code" : " recovery codes")
-                    + " left." + (current.recoveryCodesLeft() < 3 ? " Make new ones soon." : ""));
-            setUp.setText("Set up again");
+            String since = DateTimeFormatter.ofPattern(Messages.get("twofactor.date-format"), Messages.currentLocale())
+                    .format(current.enabledAt().atOffset(ZoneOffset.UTC));
+            status.setText((current.textMessages() ? Messages.get("twofactor.settings.on.text", since, current.phone())
+                    : Messages.get("twofactor.settings.on.app", since)) + " "
+                    + Messages.get("twofactor.codes-left", current.recoveryCodesLeft())
+                    + (current.recoveryCodesLeft() < 3 ? " " + Messages.get("twofactor.settings.make-new-soon") : ""));
+            setUp.setText(Messages.get("twofactor.settings.set-up-again"));
         } else {
-            status.setText("Off. Signing in needs only your password.");
-            setUp.setText("Set up");
+            status.setText(Messages.get("twofactor.settings.off"));
+            setUp.setText(Messages.get("twofactor.settings.set-up"));
             setUp.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         }
         newCodes.setVisible(current.enabled());
@@ -128,9 +128,9 @@ public class TwoFactorSettingsView extends VerticalLayout implements BeforeEnter
             java.util.function.Consumer<SecondFactorMethod.Answer> withKey) {
         confirmation = new Dialog();
         confirmation.setHeaderTitle(title);
-        password = new PasswordField("Your password");
+        password = new PasswordField(Messages.get("twofactor.settings.password"));
         password.setId("confirm-password");
-        code = new TextField("Code from your app");
+        code = new TextField(Messages.get("twofactor.code-from-app"));
         code.setId("confirm-code");
         code.getElement().setAttribute("autocomplete", "one-time-code");
         problem = new Div();
@@ -139,7 +139,7 @@ public class TwoFactorSettingsView extends VerticalLayout implements BeforeEnter
         Button go = new Button(title, click -> action.run());
         go.setId("confirm-two-factor-change");
         go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button close = new Button("Cancel", click -> confirmation.close());
+        Button close = new Button(Messages.get("common.cancel"), click -> confirmation.close());
         VerticalLayout body = new VerticalLayout(new Paragraph(consequence), password, code, problem);
         long userId = user().getUserId();
         com.vaadin.flow.component.Component keyStep = withKey == null || method == null ? null
@@ -152,8 +152,8 @@ public class TwoFactorSettingsView extends VerticalLayout implements BeforeEnter
             body.addComponentAtIndex(3, keyStep);
         }
         if (service.status(user().getUserId()).textMessages()) {
-            code.setLabel("Code we text to you");
-            Button text = new Button("Text me a code", click -> {
+            code.setLabel(Messages.get("twofactor.settings.code-texted"));
+            Button text = new Button(Messages.get("twofactor.send-text"), click -> {
                 try {
                     service.sendSignInCode(user().getUserId());
                     problem.setText("");
@@ -185,7 +185,7 @@ public class TwoFactorSettingsView extends VerticalLayout implements BeforeEnter
             List<String> codes = regenerate.get();
             confirmation.close();
             result.removeAll();
-            result.add(new H2("New recovery codes"), new RecoveryCodesPanel(siteName, user().getUsername(), codes));
+            result.add(new H2(Messages.get("twofactor.settings.new-codes.title")), new RecoveryCodesPanel(siteName, user().getUsername(), codes));
             refresh();
         } catch (TwoFactorService.RefusedException refused) {
             refusedInDialog(refused);
@@ -214,6 +214,6 @@ public class TwoFactorSettingsView extends VerticalLayout implements BeforeEnter
 
     @Override
     public String getPageTitle() {
-        return titles.of("Two-factor sign-in");
+        return titles.of(Messages.get("twofactor.title"));
     }
 }

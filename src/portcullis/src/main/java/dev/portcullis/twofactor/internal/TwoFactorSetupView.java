@@ -42,6 +42,7 @@ import dev.portcullis.auth.internal.PendingSignIn;
 import dev.portcullis.auth.internal.SecondFactorSignIn;
 import dev.portcullis.environment.internal.EnvironmentBanner;
 import dev.portcullis.environment.internal.EnvironmentInfo;
+import dev.portcullis.i18n.Messages;
 
 import jakarta.annotation.security.PermitAll;
 import dev.portcullis.twofactor.SecondFactorMethod;
@@ -55,8 +56,10 @@ import dev.portcullis.twofactor.SecondFactorMethod;
 @PermitAll
 public class TwoFactorSetupView extends VerticalLayout implements HasDynamicTitle {
 
-    public static final String WRONG = "That code is not right. Check that your device's clock is set automatically and "
-            + "enter the code your app shows now.";
+    /** What the user reads for a wrong code, in their language. */
+    public static String wrong() {
+        return Messages.get("twofactor.setup.wrong");
+    }
 
     private final TwoFactorService service;
     private final SecondFactorSignIn signIn;
@@ -66,18 +69,20 @@ public class TwoFactorSetupView extends VerticalLayout implements HasDynamicTitl
 
     public final Span progress = new Span();
     final Div step = new Div();
-    final Button back = new Button("Back");
-    public final Button next = new Button("Next");
-    public final Button cancel = new Button("Cancel");
-    public final TextField code = new TextField("Code from your app");
+    final Button back = new Button(Messages.get("twofactor.back"));
+    public final Button next = new Button(Messages.get("twofactor.next"));
+    public final Button cancel = new Button(Messages.get("common.cancel"));
+    public final TextField code = new TextField(Messages.get("twofactor.code-from-app"));
     public final Div problem = new Div();
 
-    public static final String APP = "Authenticator app (recommended)";
-    public static final String TEXT = "Text message (weaker)";
+    /** The methods offered in the first step (their labels are in the user's language). */
+    public static final String APP = "app";
+    public static final String TEXT = "text";
+    static final String KEY = "key";
 
-    public final RadioButtonGroup<String> method = new RadioButtonGroup<>("Method");
-    public final TextField phone = new TextField("Mobile number");
-    public final Button sendCode = new Button("Text me a code");
+    public final RadioButtonGroup<String> method = new RadioButtonGroup<>(Messages.get("twofactor.setup.method"));
+    public final TextField phone = new TextField(Messages.get("twofactor.setup.phone"));
+    public final Button sendCode = new Button(Messages.get("twofactor.send-text"));
     final Div sent = new Div();
 
     int stepNumber;
@@ -124,8 +129,13 @@ public class TwoFactorSetupView extends VerticalLayout implements HasDynamicTitl
         code.getElement().setAttribute("inputmode", "numeric");
         problem.addClassName("pc-problems");
         problem.getElement().setAttribute("role", "alert");
+        method.setItemLabelGenerator(item -> switch (item) {
+            case APP -> Messages.get("twofactor.setup.method.app");
+            case TEXT -> Messages.get("twofactor.setup.method.text");
+            default -> otherMethod == null ? item : otherMethod.label();
+        });
 
-        VerticalLayout card = new VerticalLayout(new H2("Set up two-factor sign-in"), progress, step,
+        VerticalLayout card = new VerticalLayout(new H2(Messages.get("twofactor.setup.title")), progress, step,
                 new HorizontalLayout(back, next, cancel));
         card.addClassName("pc-two-factor-card");
         card.setMaxWidth("34rem");
@@ -149,35 +159,30 @@ public class TwoFactorSetupView extends VerticalLayout implements HasDynamicTitl
     }
 
     private void why() {
-        progress.setText("Step 1 of 4 · Why and how");
+        progress.setText(Messages.get("twofactor.setup.step", 1, Messages.get("twofactor.setup.step.why")));
         method.setId("two-factor-method");
         if (service.textMessagesAvailable()) {
             method.setItems(APP, TEXT);
-            method.setHelperText("An authenticator app (Google or Microsoft Authenticator, 1Password, Bitwarden, Aegis,"
-                    + " FreeOTP) works offline and cannot be intercepted. Text messages can be intercepted, and a SIM "
-                    + "swap hands your number to someone else: choose them only if you cannot use an app.");
+            method.setHelperText(Messages.get("twofactor.setup.method.help-with-text"));
         } else {
             method.setItems(APP);
-            method.setHelperText("An app such as Google Authenticator, Microsoft Authenticator, 1Password, Bitwarden, "
-                    + "Aegis or FreeOTP on your phone or computer.");
+            method.setHelperText(Messages.get("twofactor.setup.method.help"));
         }
         if (otherMethod != null) {
             java.util.List<String> items = new java.util.ArrayList<>(method.getListDataView().getItems().toList());
-            items.add(0, otherMethod.label());
+            items.add(0, KEY);
             method.setItems(items);
         }
         if (method.getValue() == null) {
             method.setValue(APP);
         }
-        step.add(new Paragraph("A password alone can be guessed, phished or leaked. With two-factor sign-in you also "
-                + "enter a six-digit code that your authenticator app makes anew every 30 seconds, so a stolen "
-                + "password is not enough to get in."), method);
-        next.setText("Next");
+        step.add(new Paragraph(Messages.get("twofactor.setup.why")), method);
+        next.setText(Messages.get("twofactor.next"));
     }
 
     private void scan() {
-        if (otherMethod != null && otherMethod.label().equals(method.getValue())) {
-            progress.setText("Step 2 of 4 · Register your key");
+        if (otherMethod != null && KEY.equals(method.getValue())) {
+            progress.setText(Messages.get("twofactor.setup.step", 2, Messages.get("twofactor.setup.step.key")));
             next.setEnabled(false);
             step.add(otherMethod.setupStep(userId(), username(), codes -> {
                 if (codes.isEmpty()) {
@@ -197,32 +202,31 @@ public class TwoFactorSetupView extends VerticalLayout implements HasDynamicTitl
             phoneStep();
             return;
         }
-        progress.setText("Step 2 of 4 · Scan");
+        progress.setText(Messages.get("twofactor.setup.step", 2, Messages.get("twofactor.setup.step.scan")));
         byte[] png = qrCode(enrolment.uri());
         Image qr = new Image(DownloadHandler.fromInputStream(event -> new DownloadResponse(
                 new ByteArrayInputStream(png), "two-factor-qr.png", "image/png", png.length)),
-                "QR code to scan with your authenticator app");
+                Messages.get("twofactor.setup.qr-alt"));
         qr.setId("two-factor-qr");
         qr.setWidth("220px");
         qr.setHeight("220px");
         Span secret = new Span(enrolment.groupedSecret());
         secret.setId("two-factor-secret");
         secret.addClassName("pc-secret");
-        step.add(new Paragraph("Open your authenticator app, add an account and scan this code."), qr,
-                new Paragraph("Cannot scan it? Enter this key by hand (time-based, account " + username() + "):"),
-                secret);
-        next.setText("Next");
+        step.add(new Paragraph(Messages.get("twofactor.setup.scan")), qr,
+                new Paragraph(Messages.get("twofactor.setup.by-hand", username())), secret);
+        next.setText(Messages.get("twofactor.next"));
     }
 
     private void phoneStep() {
-        progress.setText("Step 2 of 4 · Your number");
+        progress.setText(Messages.get("twofactor.setup.step", 2, Messages.get("twofactor.setup.step.phone")));
         phone.setId("two-factor-phone");
-        phone.setPlaceholder("+44 7700 900123");
-        phone.setHelperText("International format, starting with + and the country code.");
+        phone.setPlaceholder(Messages.get("twofactor.setup.phone.placeholder"));
+        phone.setHelperText(Messages.get("twofactor.setup.phone.help"));
         phone.getElement().setAttribute("autocomplete", "tel");
         sendCode.setId("two-factor-send-code");
         sent.setId("two-factor-sent");
-        step.add(new Paragraph("We text a six-digit code to this number now, and each time you sign in."), phone,
+        step.add(new Paragraph(Messages.get("twofactor.setup.phone.intro")), phone,
                 sendCode, sent, problem);
         next.setEnabled(enrolment != null && sent.getText() != null && !sent.getText().isEmpty());
     }
@@ -231,7 +235,7 @@ public class TwoFactorSetupView extends VerticalLayout implements HasDynamicTitl
         try {
             service.sendSetupCode(enrolment, phone.getValue());
             problem.setText("");
-            sent.setText("Code sent to " + phone.getValue().strip() + ". It is valid for a few minutes.");
+            sent.setText(Messages.get("twofactor.setup.sent", phone.getValue().strip()));
             next.setEnabled(true);
         } catch (TwoFactorService.RefusedException refused) {
             problem.setText(refused.getMessage());
@@ -239,19 +243,19 @@ public class TwoFactorSetupView extends VerticalLayout implements HasDynamicTitl
     }
 
     private void confirm() {
-        progress.setText("Step 3 of 4 · Confirm");
+        progress.setText(Messages.get("twofactor.setup.step", 3, Messages.get("twofactor.setup.step.confirm")));
         code.clear();
         code.setInvalid(false);
-        step.add(new Paragraph(enrolment.textMessages() ? "Enter the six-digit code we texted to you."
-                : "Enter the six-digit code your app shows now for " + siteName + "."), code, problem);
+        step.add(new Paragraph(enrolment.textMessages() ? Messages.get("twofactor.setup.enter-texted")
+                : Messages.get("twofactor.setup.enter-app", siteName)), code, problem);
         code.focus();
-        next.setText("Confirm");
+        next.setText(Messages.get("twofactor.confirm"));
     }
 
     private void codes() {
-        progress.setText("Step 4 of 4 · Recovery codes");
+        progress.setText(Messages.get("twofactor.setup.step", 4, Messages.get("twofactor.setup.step.codes")));
         step.add(recoveryCodes);
-        next.setText("Done");
+        next.setText(Messages.get("twofactor.done"));
         next.setEnabled(recoveryCodes.stored.getValue());
         recoveryCodes.stored.addValueChangeListener(change -> next.setEnabled(change.getValue()));
     }
@@ -279,7 +283,7 @@ public class TwoFactorSetupView extends VerticalLayout implements HasDynamicTitl
         } catch (TwoFactorService.RefusedException refused) {
             code.clear();
             code.setInvalid(true);
-            problem.setText(refused.outcome() == TwoFactorService.Outcome.WRONG ? WRONG : refused.getMessage());
+            problem.setText(refused.outcome() == TwoFactorService.Outcome.WRONG ? wrong() : refused.getMessage());
         }
     }
 
@@ -338,6 +342,6 @@ public class TwoFactorSetupView extends VerticalLayout implements HasDynamicTitl
 
     @Override
     public String getPageTitle() {
-        return titles.of("Set up two-factor sign-in");
+        return titles.of(Messages.get("twofactor.setup.title"));
     }
 }

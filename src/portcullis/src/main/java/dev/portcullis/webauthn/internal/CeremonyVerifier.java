@@ -36,6 +36,7 @@ import com.webauthn4j.verifier.exception.UserNotVerifiedException;
 import com.webauthn4j.verifier.exception.VerificationException;
 
 import dev.portcullis.webauthn.internal.WebAuthnRefusedException.Reason;
+import dev.portcullis.i18n.Messages;
 
 /**
  * The checks of a ceremony, apart from storage: the challenge is this ceremony's, unspent and unexpired; the origin
@@ -53,16 +54,34 @@ final class CeremonyVerifier {
             new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.EdDSA),
             new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.RS256));
 
-    static final String EXPIRED = "The request to your key timed out. Try again.";
-    static final String REPLAYED = "That answer from your key was used already. Try again.";
-    static final String WRONG_ORIGIN = "Your key answered a page at another address than this admin's. Open the admin"
-            + " at its usual address and try again.";
-    static final String WRONG_RP_ID = "Your key answered for another site than this admin. Use a key registered here.";
-    static final String NOT_VERIFIED = "Your key did not check that it is you (PIN, fingerprint or face). Signing in"
-            + " without a password needs that: try again and confirm on your key.";
-    static final String CLONED = "This key's signature counter went backwards, which is what a copied key does. It was"
-            + " refused and administrators are warned. Use another key or a code from your app.";
-    static final String INVALID = "The answer from your key could not be verified. Try again.";
+    static String expired() {
+        return Messages.get("webauthn.refused.expired");
+    }
+
+    static String replayed() {
+        return Messages.get("webauthn.refused.replayed");
+    }
+
+    static String wrongOrigin() {
+        return Messages.get("webauthn.refused.wrong-origin");
+    }
+
+    static String wrongRpId() {
+        return Messages.get("webauthn.refused.wrong-rp-id");
+    }
+
+    static String notVerified() {
+        return Messages.get("webauthn.refused.not-verified");
+    }
+
+    static String cloned() {
+        return Messages.get("webauthn.refused.cloned");
+    }
+
+    static String invalid() {
+        return Messages.get("webauthn.refused.invalid");
+    }
+
 
     /** What registration found out about a new key. */
     record NewKey(String credentialId, String attestedData, String aaguid, long signCount, String transports,
@@ -81,14 +100,14 @@ final class CeremonyVerifier {
     /** The ceremony's challenge is spent now, by this answer, whatever becomes of it. */
     void spend(Ceremony ceremony, Ceremony.Kind kind) {
         if (ceremony == null || ceremony.kind() != kind) {
-            throw new WebAuthnRefusedException(Reason.INVALID, INVALID);
+            throw new WebAuthnRefusedException(Reason.INVALID, invalid());
         }
         if (!ceremony.spend()) {
             log.warn("Refused a replayed security key answer ({})", kind);
-            throw new WebAuthnRefusedException(Reason.REPLAYED, REPLAYED);
+            throw new WebAuthnRefusedException(Reason.REPLAYED, replayed());
         }
         if (clock.instant().isAfter(ceremony.expiresAt())) {
-            throw new WebAuthnRefusedException(Reason.EXPIRED, EXPIRED);
+            throw new WebAuthnRefusedException(Reason.EXPIRED, expired());
         }
     }
 
@@ -123,7 +142,7 @@ final class CeremonyVerifier {
         try {
             AuthenticationData data = manager.parseAuthenticationResponseJSON(responseJson);
             if (data.getCredentialId() == null) {
-                throw new WebAuthnRefusedException(Reason.INVALID, INVALID);
+                throw new WebAuthnRefusedException(Reason.INVALID, invalid());
             }
             return data;
         } catch (WebAuthnRefusedException refused) {
@@ -151,7 +170,7 @@ final class CeremonyVerifier {
             manager.verify(data, new AuthenticationParameters(serverProperty(ceremony), record,
                     List.of(attested.getCredentialId()), userVerificationRequired, true));
         } catch (MaliciousCounterValueException cloned) {
-            throw new WebAuthnRefusedException(Reason.CLONED, CLONED);
+            throw new WebAuthnRefusedException(Reason.CLONED, cloned());
         } catch (VerificationException refused) {
             throw refusal(refused, "sign-in", ceremony.userId());
         }
@@ -164,7 +183,7 @@ final class CeremonyVerifier {
 
     private static WebAuthnRefusedException unreadable(RuntimeException cause) {
         log.info("Refused an unreadable security key answer: {}", cause.getClass().getSimpleName());
-        return new WebAuthnRefusedException(Reason.INVALID, INVALID);
+        return new WebAuthnRefusedException(Reason.INVALID, invalid());
     }
 
     private static WebAuthnRefusedException refusal(VerificationException refused, String what, Long userId) {
@@ -172,19 +191,19 @@ final class CeremonyVerifier {
         String message;
         if (refused instanceof BadOriginException) {
             reason = Reason.WRONG_ORIGIN;
-            message = WRONG_ORIGIN;
+            message = wrongOrigin();
         } else if (refused instanceof BadRpIdException) {
             reason = Reason.WRONG_RP_ID;
-            message = WRONG_RP_ID;
+            message = wrongRpId();
         } else if (refused instanceof BadChallengeException) {
             reason = Reason.REPLAYED;
-            message = REPLAYED;
+            message = replayed();
         } else if (refused instanceof UserNotVerifiedException) {
             reason = Reason.USER_NOT_VERIFIED;
-            message = NOT_VERIFIED;
+            message = notVerified();
         } else {
             reason = Reason.INVALID;
-            message = INVALID;
+            message = invalid();
         }
         log.info("Refused a security key {} for user {}: {}", what, userId, reason);
         return new WebAuthnRefusedException(reason, message);

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 import dev.portcullis.auth.internal.SecondFactorSignIn;
+import dev.portcullis.i18n.Messages;
 import dev.portcullis.auth.SignInAlternative;
 import dev.portcullis.webauthn.WebAuthnProperties;
 
@@ -22,7 +23,10 @@ import dev.portcullis.webauthn.WebAuthnProperties;
 public final class PasskeySignIn implements SignInAlternative {
 
     private static final Logger log = LoggerFactory.getLogger(PasskeySignIn.class);
-    static final String REFUSED_ACCOUNT = "This account cannot sign in now. Ask an administrator.";
+    static String refusedAccount() {
+        return Messages.get("webauthn.refused.account");
+    }
+
 
     private final WebAuthnService service;
     private final WebAuthnProperties properties;
@@ -41,7 +45,7 @@ public final class PasskeySignIn implements SignInAlternative {
 
     @Override
     public Component component() {
-        Button start = new Button("Sign in with a passkey");
+        Button start = new Button(Messages.get("webauthn.passkey.sign-in"));
         start.setId("webauthn-passkey-sign-in");
         Div problem = new Div();
         problem.setId("webauthn-passkey-problem");
@@ -60,9 +64,9 @@ public final class PasskeySignIn implements SignInAlternative {
                     problem.setText(refused.getMessage());
                 } catch (AuthenticationException notAllowed) {
                     log.info("Refused a passkey sign-in from {}: {}", address, notAllowed.getClass().getSimpleName());
-                    problem.setText(REFUSED_ACCOUNT);
+                    problem.setText(refusedAccount());
                 }
-            }, failed -> problem.setText(BrowserCredentials.NO_ANSWER));
+            }, failed -> problem.setText(BrowserCredentials.problem(failed, false)));
         });
         VerticalLayout layout = new VerticalLayout(start, problem);
         layout.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);

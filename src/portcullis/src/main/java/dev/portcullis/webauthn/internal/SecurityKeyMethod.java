@@ -20,6 +20,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 
 import dev.portcullis.auth.internal.PendingSignIn;
+import dev.portcullis.i18n.Messages;
 import dev.portcullis.auth.internal.SecondFactorSignIn;
 import dev.portcullis.twofactor.SecondFactorMethod;
 import dev.portcullis.webauthn.WebAuthnProperties;
@@ -29,8 +30,6 @@ import dev.portcullis.webauthn.WebAuthnProperties;
  * wizard, and the list of keys on the settings page. Every decision is the {@link WebAuthnService}'s.
  */
 public final class SecurityKeyMethod implements SecondFactorMethod {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy");
 
     private final WebAuthnService service;
     private final WebAuthnProperties properties;
@@ -42,7 +41,7 @@ public final class SecurityKeyMethod implements SecondFactorMethod {
 
     @Override
     public String label() {
-        return "Security key or passkey (safest)";
+        return Messages.get("webauthn.method");
     }
 
     @Override
@@ -52,7 +51,7 @@ public final class SecurityKeyMethod implements SecondFactorMethod {
 
     @Override
     public Component signInStep(PendingSignIn pending, Runnable verified) {
-        Button use = new Button("Use your security key");
+        Button use = new Button(Messages.get("webauthn.use-key"));
         use.setId("webauthn-use-key");
         use.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Div problem = problem("webauthn-sign-in-problem");
@@ -71,22 +70,21 @@ public final class SecurityKeyMethod implements SecondFactorMethod {
                 } catch (WebAuthnRefusedException refused) {
                     problem.setText(refused.getMessage());
                 }
-            }, failed -> problem.setText(BrowserCredentials.NO_ANSWER));
+            }, failed -> problem.setText(BrowserCredentials.problem(failed, false)));
         });
-        VerticalLayout step = new VerticalLayout(new Paragraph("Insert or touch your security key, or use your"
-                + " device's passkey, when your browser asks."), use, problem);
+        VerticalLayout step = new VerticalLayout(new Paragraph(Messages.get("webauthn.use-key.intro")), use, problem);
         step.setPadding(false);
         return step;
     }
 
     @Override
     public Component setupStep(long userId, String username, Consumer<List<String>> registered) {
-        TextField name = new TextField("Name of this key");
+        TextField name = new TextField(Messages.get("webauthn.register.name"));
         name.setId("webauthn-key-name");
-        name.setPlaceholder("YubiKey 5C");
+        name.setPlaceholder(Messages.get("webauthn.register.name.placeholder"));
         name.setMaxLength(64);
-        name.setHelperText("So you can tell your keys apart later.");
-        Button register = new Button("Register key");
+        name.setHelperText(Messages.get("webauthn.register.name.help"));
+        Button register = new Button(Messages.get("webauthn.register"));
         register.setId("webauthn-register");
         register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Div problem = problem("webauthn-register-problem");
@@ -107,12 +105,10 @@ public final class SecurityKeyMethod implements SecondFactorMethod {
                 } catch (WebAuthnRefusedException refused) {
                     problem.setText(refused.getMessage());
                 }
-            }, failed -> problem.setText(BrowserCredentials.NO_ANSWER));
+            }, failed -> problem.setText(BrowserCredentials.problem(failed, true)));
         });
-        VerticalLayout step = new VerticalLayout(new Paragraph("A security key (such as a YubiKey) or a passkey on"
-                + " this device (fingerprint, face or PIN) cannot be phished: it answers only this site. Name it,"
-                + " press Register key and follow your browser. Register two if you can, and keep one in a safe"
-                + " place."), name, register, problem);
+        VerticalLayout step = new VerticalLayout(new Paragraph(Messages.get("webauthn.register.intro")), name, register,
+                problem);
         step.setPadding(false);
         return step;
     }
@@ -128,45 +124,46 @@ public final class SecurityKeyMethod implements SecondFactorMethod {
 
     private void fill(VerticalLayout section, long userId, String username) {
         section.removeAll();
-        section.add(new H3("Security keys and passkeys"));
+        section.add(new H3(Messages.get("webauthn.keys.title")));
         List<WebAuthnService.Key> keys = service.keys(userId);
         if (keys.isEmpty()) {
-            section.add(new Paragraph("None registered. A security key or passkey is the safest second factor: it"
-                    + " cannot be phished."));
+            section.add(new Paragraph(Messages.get("webauthn.keys.none")));
         } else if (keys.size() == 1) {
-            section.add(new Paragraph("Register a second key too, and keep it somewhere safe, in case you lose this one."));
+            section.add(new Paragraph(Messages.get("webauthn.keys.one")));
         }
         int row = 0;
         for (WebAuthnService.Key key : keys) {
             Span name = new Span(key.name());
             name.addClassName("pc-key-name");
-            Span details = new Span((key.passkey() ? "Passkey" : "Security key") + " · added " + date(key.createdAt())
-                    + " · last used " + (key.lastUsedAt() == null ? "never" : date(key.lastUsedAt()))
+            Span details = new Span(Messages.get("webauthn.keys.details",
+                    key.passkey() ? Messages.get("webauthn.keys.passkey") : Messages.get("webauthn.keys.security-key"),
+                    date(key.createdAt()),
+                    key.lastUsedAt() == null ? Messages.get("webauthn.keys.never") : date(key.lastUsedAt()))
                     + (key.transports().isEmpty() ? "" : " · " + String.join(", ", key.transports())));
-            Button rename = new Button("Rename", click -> rename(section, userId, username, key));
+            Button rename = new Button(Messages.get("webauthn.keys.rename"), click -> rename(section, userId, username, key));
             rename.setId("webauthn-rename-" + row);
-            Button remove = new Button("Remove", click -> remove(section, userId, username, key));
+            Button remove = new Button(Messages.get("webauthn.keys.remove"), click -> remove(section, userId, username, key));
             remove.setId("webauthn-remove-" + row);
             remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
             HorizontalLayout line = new HorizontalLayout(name, details, rename, remove);
             line.setId("webauthn-key-" + row);
             line.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
             if (key.cloneWarning()) {
-                Span warning = new Span("Refused once: its signature counter went backwards, as a copied key's does.");
+                Span warning = new Span(Messages.get("webauthn.keys.clone-warning"));
                 warning.addClassName("pc-warning");
                 line.add(warning);
             }
             section.add(line);
             row++;
         }
-        Button add = new Button("Add a security key", click -> {
+        Button add = new Button(Messages.get("webauthn.keys.add"), click -> {
             Dialog dialog = new Dialog();
-            dialog.setHeaderTitle("Add a security key");
+            dialog.setHeaderTitle(Messages.get("webauthn.keys.add"));
             dialog.add(setupStep(userId, username, codes -> {
                 dialog.close();
                 fill(section, userId, username);
             }));
-            dialog.getFooter().add(new Button("Cancel", close -> dialog.close()));
+            dialog.getFooter().add(new Button(Messages.get("common.cancel"), close -> dialog.close()));
             dialog.open();
         });
         add.setId("webauthn-add");
@@ -175,13 +172,13 @@ public final class SecurityKeyMethod implements SecondFactorMethod {
 
     private void rename(VerticalLayout section, long userId, String username, WebAuthnService.Key key) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Rename key");
-        TextField name = new TextField("Name");
+        dialog.setHeaderTitle(Messages.get("webauthn.rename.title"));
+        TextField name = new TextField(Messages.get("webauthn.rename.name"));
         name.setId("webauthn-new-name");
         name.setValue(key.name());
         name.setMaxLength(64);
         Div problem = problem("webauthn-rename-problem");
-        Button save = new Button("Save", click -> {
+        Button save = new Button(Messages.get("common.save"), click -> {
             try {
                 service.rename(userId, key.id(), name.getValue());
                 dialog.close();
@@ -193,16 +190,16 @@ public final class SecurityKeyMethod implements SecondFactorMethod {
         save.setId("webauthn-save-name");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(new VerticalLayout(name, problem));
-        dialog.getFooter().add(new Button("Cancel", close -> dialog.close()), save);
+        dialog.getFooter().add(new Button(Messages.get("common.cancel"), close -> dialog.close()), save);
         dialog.open();
     }
 
     private void remove(VerticalLayout section, long userId, String username, WebAuthnService.Key key) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Remove " + key.name());
-        PasswordField password = new PasswordField("Your password");
+        dialog.setHeaderTitle(Messages.get("webauthn.remove.title", key.name()));
+        PasswordField password = new PasswordField(Messages.get("webauthn.remove.password"));
         password.setId("webauthn-remove-password");
-        TextField code = new TextField("Code from your app, or a recovery code");
+        TextField code = new TextField(Messages.get("webauthn.remove.code"));
         code.setId("webauthn-remove-code");
         code.getElement().setAttribute("autocomplete", "one-time-code");
         Div problem = problem("webauthn-remove-problem");
@@ -218,24 +215,23 @@ public final class SecurityKeyMethod implements SecondFactorMethod {
                 problem.setText(refused.getMessage());
             }
         };
-        Button confirm = new Button("Remove key", click -> {
+        Button confirm = new Button(Messages.get("webauthn.remove.confirm"), click -> {
             problem.setText("");
             removeWith.accept(WebAuthnService.Factor.code(code.getValue()));
         });
         confirm.setId("webauthn-confirm-remove");
         confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        Button withKey = new Button("Confirm with a security key and remove");
+        Button withKey = new Button(Messages.get("webauthn.remove.with-key"));
         withKey.setId("webauthn-remove-with-key");
         withKey.addClickListener(click -> {
             problem.setText("");
             Ceremony ceremony = service.startSecondFactor(userId, BrowserCredentials.relyingParty(properties));
             BrowserCredentials.get(withKey, ceremony, answer -> removeWith.accept(WebAuthnService.Factor.key(ceremony,
-                    answer)), failed -> problem.setText(BrowserCredentials.NO_ANSWER));
+                    answer)), failed -> problem.setText(BrowserCredentials.problem(failed, false)));
         });
-        dialog.add(new VerticalLayout(new Paragraph("The key will no longer sign you in. Confirm with your password"
-                + " and a current second factor: a code from your authenticator app, a recovery code, or one of your"
-                + " keys (it may be this one)."), password, code, withKey, problem));
-        dialog.getFooter().add(new Button("Cancel", close -> dialog.close()), confirm);
+        dialog.add(new VerticalLayout(new Paragraph(Messages.get("webauthn.remove.intro")), password, code, withKey,
+                problem));
+        dialog.getFooter().add(new Button(Messages.get("common.cancel"), close -> dialog.close()), confirm);
         dialog.open();
     }
 
@@ -244,14 +240,14 @@ public final class SecurityKeyMethod implements SecondFactorMethod {
         if (!service.hasKeys(userId)) {
             return null;
         }
-        Button use = new Button("Confirm with your security key");
+        Button use = new Button(Messages.get("webauthn.confirm-with-key"));
         use.setId("webauthn-confirm-key");
         Div problem = problem("webauthn-confirm-problem");
         use.addClickListener(click -> {
             problem.setText("");
             Ceremony ceremony = service.startSecondFactor(userId, BrowserCredentials.relyingParty(properties));
             BrowserCredentials.get(use, ceremony, answer -> answered.accept(answer(service, ceremony, answer)),
-                    failed -> problem.setText(BrowserCredentials.NO_ANSWER));
+                    failed -> problem.setText(BrowserCredentials.problem(failed, false)));
         });
         VerticalLayout step = new VerticalLayout(use, problem);
         step.setPadding(false);
@@ -272,6 +268,7 @@ public final class SecurityKeyMethod implements SecondFactorMethod {
     }
 
     private static String date(Instant instant) {
-        return DATE.format(instant.atOffset(ZoneOffset.UTC));
+        return DateTimeFormatter.ofPattern(Messages.get("webauthn.keys.date-format"), Messages.currentLocale())
+                .format(instant.atOffset(ZoneOffset.UTC));
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.webauthn4j.data.AuthenticationData;
 
 import dev.portcullis.auth.AdminUser;
+import dev.portcullis.i18n.Messages;
 import dev.portcullis.auth.AdminUserService;
 import dev.portcullis.auth.internal.LoginThrottleService;
 import dev.portcullis.webauthn.internal.WebAuthnRefusedException.Reason;
@@ -34,9 +35,14 @@ public class WebAuthnService {
     private static final Logger log = LoggerFactory.getLogger(WebAuthnService.class);
     private static final Base64.Encoder B64U = CeremonyVerifier.B64U;
 
-    static final String UNKNOWN = "That key is not registered for this account.";
-    static final String THROTTLED = "Too many failed attempts. Sign-in is paused for a while; try again later, or ask"
-            + " an administrator to lift the lock.";
+    static String unknown() {
+        return Messages.get("webauthn.refused.unknown");
+    }
+
+    static String throttled() {
+        return Messages.get("webauthn.refused.throttled");
+    }
+
 
     /** A key as its owner's list shows it. */
     public record Key(long id, String name, Instant createdAt, Instant lastUsedAt, List<String> transports,
@@ -114,9 +120,14 @@ public class WebAuthnService {
         }
     }
 
-    static final String WRONG_FACTOR = "Your password, or the code or key you confirmed with, is not right.";
-    static final String NO_FACTOR = "Enter a code from your authenticator app or a recovery code, or confirm with one"
-            + " of your security keys.";
+    static String wrongFactor() {
+        return Messages.get("webauthn.refused.wrong-factor");
+    }
+
+    static String noFactor() {
+        return Messages.get("webauthn.refused.no-factor");
+    }
+
 
     // ---- registration ------------------------------------------------------------------------------------------
 
@@ -125,8 +136,8 @@ public class WebAuthnService {
     public Ceremony startRegistration(long userId, String username, RelyingParty rp) {
         List<WebAuthnCredential> existing = credentials(userId);
         if (existing.size() >= properties.getMaxKeysPerUser()) {
-            throw new WebAuthnRefusedException(Reason.NOT_ALLOWED, "You have registered " + existing.size()
-                    + " keys, the most allowed. Remove one you no longer use first.");
+            throw new WebAuthnRefusedException(Reason.NOT_ALLOWED, Messages.get("webauthn.refused.too-many",
+                    existing.size()));
         }
         byte[] challenge = challenge();
         Map<String, Object> options = new LinkedHashMap<>();
@@ -155,25 +166,24 @@ public class WebAuthnService {
     public Registered finishRegistration(Ceremony ceremony, long userId, String responseJson, String name) {
         verifier.spend(ceremony, Ceremony.Kind.REGISTER);
         if (ceremony.userId() == null || ceremony.userId() != userId) {
-            throw new WebAuthnRefusedException(Reason.INVALID, CeremonyVerifier.INVALID);
+            throw new WebAuthnRefusedException(Reason.INVALID, CeremonyVerifier.invalid());
         }
-        String label = name == null || name.isBlank() ? "Security key" : name.strip();
+        String label = name == null || name.isBlank() ? Messages.get("webauthn.default-name") : name.strip();
         if (label.length() > 64) {
-            throw new WebAuthnRefusedException(Reason.NOT_ALLOWED, "Give the key a name of at most 64 characters.");
+            throw new WebAuthnRefusedException(Reason.NOT_ALLOWED, Messages.get("webauthn.refused.name-too-long"));
         }
         CeremonyVerifier.NewKey key = verifier.register(ceremony, responseJson);
         String aaguid = key.aaguid();
         if (!properties.getAllowedAaguids().isEmpty() && !properties.getAllowedAaguids().contains(aaguid)) {
             log.info("Refused a key registration for user {}: authenticator model {} is not allowed", userId, aaguid);
-            throw new WebAuthnRefusedException(Reason.NOT_ALLOWED, "This kind of key is not allowed here. Ask an"
-                    + " administrator which keys you may use.");
+            throw new WebAuthnRefusedException(Reason.NOT_ALLOWED, Messages.get("webauthn.refused.model"));
         }
         String credentialId = key.credentialId();
         if (find(credentialId) != null) {
-            throw new WebAuthnRefusedException(Reason.NOT_ALLOWED, "This key is registered already.");
+            throw new WebAuthnRefusedException(Reason.NOT_ALLOWED, Messages.get("webauthn.refused.registered-already"));
         }
         if (credentials(userId).size() >= properties.getMaxKeysPerUser()) {
-            throw new WebAuthnRefusedException(Reason.NOT_ALLOWED, "You have registered the most keys allowed.");
+            throw new WebAuthnRefusedException(Reason.NOT_ALLOWED, Messages.get("webauthn.refused.most-keys"));
         }
         String transports = key.transports();
         boolean discoverable = key.discoverable();
@@ -213,7 +223,7 @@ public class WebAuthnService {
     /** Starts a sign-in with a passkey alone: any of this site's passkeys, with user verification. */
     public Ceremony startPasswordless(RelyingParty rp) {
         if (!properties.isPasswordless()) {
-            throw new WebAuthnRefusedException(Reason.NOT_ALLOWED, "Signing in with a passkey alone is not switched on.");
+            throw new WebAuthnRefusedException(Reason.NOT_ALLOWED, Messages.get("webauthn.refused.passwordless-off"));
         }
         byte[] challenge = challenge();
         Map<String, Object> options = new LinkedHashMap<>();
@@ -235,11 +245,11 @@ public class WebAuthnService {
             String address) {
         verifier.spend(ceremony, Ceremony.Kind.SECOND_FACTOR);
         if (ceremony.userId() == null || ceremony.userId() != userId) {
-            throw new WebAuthnRefusedException(Reason.INVALID, CeremonyVerifier.INVALID);
+            throw new WebAuthnRefusedException(Reason.INVALID, CeremonyVerifier.invalid());
         }
         LoginThrottleService.Attempt slot = throttle.reserve(username, address);
         if (!slot.allowed()) {
-            throw new WebAuthnRefusedException(Reason.THROTTLED, THROTTLED);
+            throw new WebAuthnRefusedException(Reason.THROTTLED, throttled());
         }
         try {
             assertion(ceremony, responseJson, userId, false);
@@ -261,19 +271,19 @@ public class WebAuthnService {
     public String finishPasswordless(Ceremony ceremony, String responseJson, String address) {
         verifier.spend(ceremony, Ceremony.Kind.PASSWORDLESS);
         if (!properties.isPasswordless()) {
-            throw new WebAuthnRefusedException(Reason.NOT_ALLOWED, "Signing in with a passkey alone is not switched on.");
+            throw new WebAuthnRefusedException(Reason.NOT_ALLOWED, Messages.get("webauthn.refused.passwordless-off"));
         }
         WebAuthnCredential credential = credentialOf(responseJson);
         AdminUser user = credential == null ? null : em.find(AdminUser.class, credential.userId());
         if (user == null) {
             throttle.recordFailure("", address);
             log.info("Refused a passkey sign-in from {}: the key is not registered", address);
-            throw new WebAuthnRefusedException(Reason.UNKNOWN_KEY, "That passkey is not registered here. Sign in with"
-                    + " your username and password.");
+            throw new WebAuthnRefusedException(Reason.UNKNOWN_KEY,
+                    Messages.get("webauthn.refused.unknown-passkey"));
         }
         LoginThrottleService.Attempt slot = throttle.reserve(user.getUsername(), address);
         if (!slot.allowed()) {
-            throw new WebAuthnRefusedException(Reason.THROTTLED, THROTTLED);
+            throw new WebAuthnRefusedException(Reason.THROTTLED, throttled());
         }
         try {
             assertion(ceremony, responseJson, user.getId(), true);
@@ -290,14 +300,14 @@ public class WebAuthnService {
         WebAuthnCredential credential = find(B64U.encodeToString(data.getCredentialId()));
         if (credential == null || credential.userId() != userId) {
             log.info("Refused a security key for user {}: not one of theirs", userId);
-            throw new WebAuthnRefusedException(Reason.UNKNOWN_KEY, UNKNOWN);
+            throw new WebAuthnRefusedException(Reason.UNKNOWN_KEY, unknown());
         }
         if (passwordless) {
             WebAuthnUserHandle handle = em.find(WebAuthnUserHandle.class, userId);
             if (handle == null || data.getUserHandle() == null
                     || !handle.userHandle().equals(B64U.encodeToString(data.getUserHandle()))) {
                 log.info("Refused a passkey sign-in for user {}: the key's user handle does not match", userId);
-                throw new WebAuthnRefusedException(Reason.UNKNOWN_KEY, UNKNOWN);
+                throw new WebAuthnRefusedException(Reason.UNKNOWN_KEY, unknown());
             }
         }
         long signCount;
@@ -358,7 +368,7 @@ public class WebAuthnService {
     public void rename(long userId, long keyId, String name) {
         String label = name == null ? "" : name.strip();
         if (label.isEmpty() || label.length() > 64) {
-            throw new WebAuthnRefusedException(Reason.NOT_ALLOWED, "Give the key a name of 1 to 64 characters.");
+            throw new WebAuthnRefusedException(Reason.NOT_ALLOWED, Messages.get("webauthn.refused.name-length"));
         }
         own(userId, keyId).rename(label);
     }
@@ -374,22 +384,21 @@ public class WebAuthnService {
     public void remove(long userId, long keyId, String password, Factor factor, String address) {
         AdminUser user = em.find(AdminUser.class, userId);
         if (user == null) {
-            throw new WebAuthnRefusedException(Reason.UNKNOWN_KEY, UNKNOWN);
+            throw new WebAuthnRefusedException(Reason.UNKNOWN_KEY, unknown());
         }
         if (!throttle.check(user.getUsername(), address).allowed()) {
-            throw new WebAuthnRefusedException(Reason.THROTTLED, THROTTLED);
+            throw new WebAuthnRefusedException(Reason.THROTTLED, throttled());
         }
         WebAuthnCredential credential = own(userId, keyId);
         // Decided before any code is looked at, so a refused removal never spends a recovery code.
         if (credentials(userId).size() == 1 && !secondFactors.mayRemoveLast(userId)) {
-            throw new WebAuthnRefusedException(Reason.NOT_ALLOWED, "Two-factor sign-in is required for your account"
-                    + " and this is your last key. Register another key or set up an authenticator app first.");
+            throw new WebAuthnRefusedException(Reason.NOT_ALLOWED, Messages.get("webauthn.refused.last-key"));
         }
         if (factor == null || factor.missing()) {
             throttle.recordFailure(user.getUsername(), address);
             log.info("Refused removing a security key of user '{}' from {}: no second factor given",
                     user.getUsername(), address);
-            throw new WebAuthnRefusedException(Reason.NOT_ALLOWED, NO_FACTOR);
+            throw new WebAuthnRefusedException(Reason.NOT_ALLOWED, noFactor());
         }
         boolean passwordRight = users.passwordMatches(userId, password);
         // A wrong password never gets to spend a recovery code; a key's challenge is spent either way.
@@ -399,7 +408,7 @@ public class WebAuthnService {
             throttle.recordFailure(user.getUsername(), address);
             log.info("Refused removing a security key of user '{}' from {}: wrong password or second factor",
                     user.getUsername(), address);
-            throw new WebAuthnRefusedException(Reason.NOT_ALLOWED, WRONG_FACTOR);
+            throw new WebAuthnRefusedException(Reason.NOT_ALLOWED, wrongFactor());
         }
         em.remove(credential);
         em.flush();
@@ -481,7 +490,7 @@ public class WebAuthnService {
     private WebAuthnCredential own(long userId, long keyId) {
         WebAuthnCredential credential = em.find(WebAuthnCredential.class, keyId);
         if (credential == null || credential.userId() != userId) {
-            throw new WebAuthnRefusedException(Reason.UNKNOWN_KEY, "That key is not registered for your account.");
+            throw new WebAuthnRefusedException(Reason.UNKNOWN_KEY, Messages.get("webauthn.refused.unknown-yours"));
         }
         return credential;
     }

@@ -144,7 +144,7 @@ class WebAuthnServiceTest {
             long keyId = service.keys(user.getId()).get(0).id();
 
             assertThatThrownBy(() -> service.remove(user.getId(), keyId, "wrong", WebAuthnService.Factor.code(
-                    codes.get(0)), null)).hasMessage(WebAuthnService.WRONG_FACTOR);
+                    codes.get(0)), null)).hasMessage(WebAuthnService.wrongFactor());
             assertThat(service.keys(user.getId())).hasSize(1);
 
             service.remove(user.getId(), keyId, PASSWORD, WebAuthnService.Factor.code(codes.get(0)), null);
@@ -169,14 +169,14 @@ class WebAuthnServiceTest {
 
             // No factor, a wrong code, and the password alone: refused, nothing removed.
             assertThatThrownBy(() -> service.remove(user.getId(), secondId, PASSWORD, WebAuthnService.Factor.code(
-                    " "), "10.0.0.9")).hasMessage(WebAuthnService.NO_FACTOR);
+                    " "), "10.0.0.9")).hasMessage(WebAuthnService.noFactor());
             assertThatThrownBy(() -> service.remove(user.getId(), secondId, PASSWORD, null, "10.0.0.9"))
-                    .hasMessage(WebAuthnService.NO_FACTOR);
+                    .hasMessage(WebAuthnService.noFactor());
             assertThatThrownBy(() -> service.remove(user.getId(), secondId, PASSWORD, WebAuthnService.Factor.code(
-                    "123456"), "10.0.0.9")).hasMessage(WebAuthnService.WRONG_FACTOR);
+                    "123456"), "10.0.0.9")).hasMessage(WebAuthnService.wrongFactor());
             // A wrong password does not get to spend a recovery code.
             assertThatThrownBy(() -> service.remove(user.getId(), secondId, "wrong", WebAuthnService.Factor.code(
-                    codes.get(0)), "10.0.0.9")).hasMessage(WebAuthnService.WRONG_FACTOR);
+                    codes.get(0)), "10.0.0.9")).hasMessage(WebAuthnService.wrongFactor());
             assertThat(twoFactor.status(user.getId()).recoveryCodesLeft()).isEqualTo(10);
             assertThat(service.keys(user.getId())).hasSize(3);
 
@@ -194,9 +194,9 @@ class WebAuthnServiceTest {
 
             // Four failures counted above (address 10.0.0.9): the fifth locks removal even with everything right.
             assertThatThrownBy(() -> service.remove(user.getId(), service.keys(user.getId()).get(0).id(), PASSWORD,
-                    WebAuthnService.Factor.key(check, answer), null)).hasMessage(WebAuthnService.WRONG_FACTOR);
+                    WebAuthnService.Factor.key(check, answer), null)).hasMessage(WebAuthnService.wrongFactor());
             assertThatThrownBy(() -> service.remove(user.getId(), service.keys(user.getId()).get(0).id(), PASSWORD,
-                    WebAuthnService.Factor.code(codes.get(1)), null)).hasMessage(WebAuthnService.THROTTLED);
+                    WebAuthnService.Factor.code(codes.get(1)), null)).hasMessage(WebAuthnService.throttled());
             assertThat(twoFactor.status(user.getId()).recoveryCodesLeft()).isEqualTo(9);
             assertThat(service.keys(user.getId())).hasSize(1);
         });
@@ -218,7 +218,7 @@ class WebAuthnServiceTest {
             Ceremony check = service.startSecondFactor(ada.getId(), RP);
             String answer = evesKey.sign(challenge(check), ORIGIN, RP.id(), false, 1, null);
             assertThatThrownBy(() -> service.remove(ada.getId(), keyId, PASSWORD, WebAuthnService.Factor.key(check,
-                    answer), null)).hasMessage(WebAuthnService.WRONG_FACTOR);
+                    answer), null)).hasMessage(WebAuthnService.wrongFactor());
             assertThat(service.keys(ada.getId())).hasSize(2);
         });
     }
