@@ -97,8 +97,11 @@ public final class BrowserHeapBenchmark {
 
     private static void report(String what, Snapshot before, Snapshot after) {
         System.out.println();
-        System.out.printf("%d sessions on %s: %.1f KB each by the histogram's total (%.1f KB by GC.heap_info);"
-                + " %s%n", SESSIONS, what, (after.histogramTotal - before.histogramTotal) / 1024.0 / SESSIONS,
+        long h2 = h2Bytes(after) - h2Bytes(before);
+        System.out.printf("%d sessions on %s: %.1f KB each by the class histogram (%.1f KB of it H2's caches:"
+                + " %.1f KB without), %.1f KB by GC.heap_info; %s%n", SESSIONS, what,
+                (after.histogramTotal - before.histogramTotal) / 1024.0 / SESSIONS, h2 / 1024.0 / SESSIONS,
+                (after.histogramTotal - before.histogramTotal - h2) / 1024.0 / SESSIONS,
                 (after.heapUsed - before.heapUsed) / 1024.0 / SESSIONS, BenchJar.uptime());
         Map<String, long[]> growth = new LinkedHashMap<>();
         after.classes.forEach((name, counts) -> {
@@ -124,6 +127,10 @@ public final class BrowserHeapBenchmark {
         owners.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
                 .forEach(e -> System.out.printf("   %8.1f KB %8.1f  %s%n", e.getValue()[1] / 1024.0 / SESSIONS,
                         e.getValue()[0] / (double) SESSIONS, e.getKey()));
+        System.out.println("   shrank most (caches and buffers that changed meanwhile, not sessions):");
+        growth.entrySet().stream().sorted((a, b) -> Long.compare(a.getValue()[1], b.getValue()[1])).limit(5)
+                .forEach(e -> System.out.printf("   %8.1f KB %8.1f  %s%n", e.getValue()[1] / 1024.0 / SESSIONS,
+                        e.getValue()[0] / (double) SESSIONS, e.getKey()));
         System.out.println("   our own classes (dev.portcullis.*) that grew:");
         growth.entrySet().stream().filter(e -> e.getKey().startsWith("dev.portcullis") && e.getValue()[1] > 0)
                 .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(TOP_CLASSES)
@@ -131,10 +138,16 @@ public final class BrowserHeapBenchmark {
                         e.getValue()[0] / (double) SESSIONS, e.getKey()));
     }
 
+    /** The embedded database's own objects (its page and result caches grow with any query, not per session). */
+    private static long h2Bytes(Snapshot snapshot) {
+        return snapshot.classes.entrySet().stream().filter(e -> owner(e.getKey()).equals("org.h2.*"))
+                .mapToLong(e -> e.getValue()[1]).sum();
+    }
+
     private static String owner(String className) {
         for (String prefix : List.of("dev.portcullis.", "com.vaadin.", "org.springframework.", "org.hibernate.",
-                "org.apache.", "elemental.")) {
-            if (className.startsWith(prefix)) {
+                "org.h2.", "org.apache.", "elemental.")) {
+            if (className.startsWith(prefix) || className.startsWith("[L" + prefix)) {
                 return prefix + "*";
             }
         }
@@ -151,7 +164,9 @@ public final class BrowserHeapBenchmark {
         Snapshot(BenchJar app) throws Exception {
             heapUsed = app.liveHeapAfterGc();
             classes = app.classHistogram();
-            histogramTotal = classes.values().stream().mapToLong(c -> c[1]).sum();
+            // Filler arrays are the collector's placeholders for free space, not objects anyone holds.
+            histogramTotal = classes.entrySet().stream().filter(e -> !e.getKey().contains("FillerElement"))
+                    .mapToLong(e -> e.getValue()[1]).sum();
         }
 
         @Override
