@@ -27,6 +27,14 @@ final class Browser {
     }
 
     static ChromeDriver open() throws Exception {
+        return open(null);
+    }
+
+    /**
+     * A browser whose user speaks {@code acceptLanguage} ("de-DE,de"): the Accept-Language header it sends and the
+     * language it reports to scripts, as a browser set up in that language does. Null keeps the default.
+     */
+    static ChromeDriver open(String acceptLanguage) throws Exception {
         boolean available = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
         if (!available) {
             String message = "Browser tests need Chromium at " + CHROMIUM + " and chromedriver at " + CHROMEDRIVER
@@ -43,6 +51,10 @@ final class Browser {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1280,860",
                 "--user-data-dir=" + Files.createTempDirectory("portcullis-chromium"));
+        if (acceptLanguage != null) {
+            options.addArguments("--lang=" + acceptLanguage.split(",")[0]);
+            options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", acceptLanguage));
+        }
         // The browser's console, so tests can assert that no Content-Security-Policy violation was reported.
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()

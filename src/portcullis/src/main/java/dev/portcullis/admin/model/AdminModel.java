@@ -69,11 +69,11 @@ public final class AdminModel<T> {
     }
 
     public String label() {
-        return label;
+        return dev.portcullis.admin.model.internal.ValueLabels.entity(entityClass(), label);
     }
 
     public String pluralLabel() {
-        return pluralLabel;
+        return dev.portcullis.admin.model.internal.ValueLabels.entityPlural(entityClass(), pluralLabel);
     }
 
     public String idAttribute() {

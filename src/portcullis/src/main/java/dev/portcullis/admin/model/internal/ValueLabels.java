@@ -32,7 +32,7 @@ public final class ValueLabels {
     /** "Published on", "ISBN": an attribute of {@code owner} (or a class it inherits from), in {@code locale}. */
     public static String attribute(Class<?> owner, String name, Locale locale) {
         for (Class<?> c = owner; c != null && c != Object.class; c = c.getSuperclass()) {
-            String bundled = bundled(c.getSimpleName() + "." + name, locale);
+            String bundled = labelled(c, "." + name, locale);
             if (bundled != null) {
                 return bundled;
             }
@@ -88,13 +88,13 @@ public final class ValueLabels {
      * option or the humanised class name).
      */
     public static String entity(Class<?> type, String label) {
-        String bundled = bundled(type.getSimpleName() + "._label", userLocale());
+        String bundled = labelled(type, "._label", userLocale());
         return bundled != null ? bundled : label;
     }
 
     /** The host's plural for an entity ({@code Book._plural}) in the user's language, else {@code plural}. */
     public static String entityPlural(Class<?> type, String plural) {
-        String bundled = bundled(type.getSimpleName() + "._plural", userLocale());
+        String bundled = labelled(type, "._plural", userLocale());
         return bundled != null ? bundled : plural;
     }
 
@@ -111,6 +111,24 @@ public final class ValueLabels {
                 org.springframework.context.i18n.LocaleContextHolder.getLocaleContext();
         return context != null && context.getLocale() != null ? context.getLocale() : Locale.ROOT;
     }
+
+    /**
+     * The host's label for {@code type + suffix}, else, for the framework's own entities (users, sessions, honeypot
+     * records), the feature's bundle: {@code honeypot.HoneypotBlock._label} in {@code dev/portcullis/i18n}.
+     */
+    private static String labelled(Class<?> type, String suffix, Locale locale) {
+        String host = bundled(type.getSimpleName() + suffix, locale);
+        if (host != null || !type.getPackageName().startsWith(FRAMEWORK)) {
+            return host;
+        }
+        String rest = type.getPackageName().substring(FRAMEWORK.length());
+        String key = (rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest) + "." + type.getSimpleName()
+                + suffix;
+        return dev.portcullis.i18n.Messages.exists(key)
+                ? dev.portcullis.i18n.Messages.get(Locale.ROOT.equals(locale) ? Locale.ENGLISH : locale, key) : null;
+    }
+
+    private static final String FRAMEWORK = "dev.portcullis.";
 
     private static String bundled(String key, Locale locale) {
         try {

@@ -14,18 +14,21 @@ import dev.portcullis.admin.AdminPermissions;
  */
 public class AdminMenu {
 
-    private final List<AdminMenuItem> items;
+    private final List<AdminMenuContributor> contributors;
 
+    /**
+     * The contributors are asked on every call, not once: an entity's entry reads its label in the reader's
+     * language ("Books", "Bücher").
+     */
     public AdminMenu(List<AdminMenuContributor> contributors) {
-        this.items = contributors.stream()
-                .flatMap(contributor -> contributor.menuItems().stream())
-                .sorted(Comparator.comparingInt(AdminMenuItem::order).thenComparing(AdminMenuItem::label))
-                .toList();
+        this.contributors = List.copyOf(contributors);
     }
 
     /** The entries of one placement the given user may see, in menu order. */
     public List<AdminMenuItem> visibleTo(Authentication user, AdminMenuItem.Placement placement) {
-        return items.stream()
+        return contributors.stream()
+                .flatMap(contributor -> contributor.menuItems().stream())
+                .sorted(Comparator.comparingInt(AdminMenuItem::order).thenComparing(AdminMenuItem::label))
                 .filter(item -> item.placement() == placement)
                 .filter(item -> item.requiredAuthority() == null || AdminPermissions.grants(user, item.requiredAuthority()))
                 .toList();

@@ -48,6 +48,9 @@ public final class BrowserLocale implements VaadinServiceInitListener, Applicati
             boolean hostChooses = provider != null && !provider.getProvidedLocales().isEmpty();
             VaadinRequest request = VaadinRequest.getCurrent();
             apply(init.getUI(), request == null ? null : request.getLocale(), chosen(), hostChooses);
+            // The page declares the language its words are in (WCAG 3.1.1), for screen readers and hyphenation.
+            init.getUI().getPage().executeJs("document.documentElement.lang = $0",
+                    languageOf(init.getUI().getLocale()).getLanguage());
         });
     }
 
