@@ -162,7 +162,7 @@ public final class TwoFactorAutoConfiguration {
 
     @Bean
     AdminMenuContributor portcullisTwoFactorMenu() {
-        return () -> List.of(AdminMenuItem.userMenu("Two-factor sign-in", "two-factor/manage", 15));
+        return () -> List.of(AdminMenuItem.userMenu("twofactor.title", "two-factor/manage", 15));
     }
 
     /** Superusers and user managers see how many staff users still sign in with a password alone. */

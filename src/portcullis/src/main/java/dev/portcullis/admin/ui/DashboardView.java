@@ -56,7 +56,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
             if (item.path().isEmpty()) {
                 continue;
             }
-            Anchor card = new Anchor(item.path(), item.label());
+            Anchor card = new Anchor(item.path(), MainLayout.label(item));
             card.setId("section-" + item.path());
             registry.bySlug(item.path()).filter(model -> service.can(model, AdminOperation.VIEW)).ifPresent(model -> {
                 Span count = new Span(service.count(model, ListQuery.firstPage())

@@ -13,13 +13,13 @@ import jakarta.persistence.metamodel.Attribute;
 
 /**
  * An alert recipient's language as stored on their admin user (matched by e-mail address, case-insensitively): the
- * user's {@code language} (or {@code locale}) attribute, a language tag such as {@code de} or a {@link Locale}. Null
+ * user's {@code preferredLanguage} (or {@code language}, {@code locale}) attribute, a language tag such as {@code de} or a {@link Locale}. Null
  * for an address no user has, a user without a language, or while users have no such attribute at all.
  */
 public final class StoredAlertLanguage implements AlertLanguage {
 
     /** The names the user's language may be stored under, in the order they are looked for. */
-    static final List<String> ATTRIBUTES = List.of("language", "locale");
+    static final List<String> ATTRIBUTES = List.of("preferredLanguage", "language", "locale");
 
     private final EntityManager em;
 

@@ -151,6 +151,10 @@ public class SecurityAuditView extends VerticalLayout implements HasDynamicTitle
         H3 grade = new H3(Messages.get("selfaudit.checkup.grade", result.grade(), result.score()));
         grade.setId("checkup-grade");
         checkupResult.add(grade);
+        // What the grade means, in the reader's language (the probes' findings below stay English diagnostics).
+        Paragraph meaning = new Paragraph(dev.portcullis.checks.internal.CheckupWords.gradeMeaning(result));
+        meaning.setId("checkup-grade-meaning");
+        checkupResult.add(meaning);
         if (!result.fixFirst().isEmpty()) {
             Div fix = new Div(new H3(Messages.get("selfaudit.checkup.fix-first")));
             fix.setId("checkup-fix-first");

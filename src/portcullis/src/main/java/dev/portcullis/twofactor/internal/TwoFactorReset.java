@@ -92,7 +92,8 @@ public final class TwoFactorReset {
                     user.getUsername(), List.of(new AdminChange.FieldChange("twoFactorEnabled", "true", "false", false)),
                     "Reset two-factor sign-in"));
         }
-        sessions.endOthers(userId, null, "two-factor sign-in reset by " + actor.getName(), actor.getName());
+        sessions.endOthers(userId, null, dev.portcullis.auth.internal.SessionEndReasons.TWO_FACTOR_RESET,
+                actor.getName());
         notifier.accountChanged(user, "two-factor sign-in was reset", "two-factor sign-in for your account was reset",
                 actor.getName(), "Your signed-in sessions have been ended; you will set it up again at your next sign-in.");
         log.warn("{} reset the two-factor sign-in of '{}'", actor.getName(), user.getUsername());
