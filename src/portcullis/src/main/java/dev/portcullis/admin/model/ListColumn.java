@@ -12,6 +12,12 @@ import java.util.function.Function;
  */
 public record ListColumn<T>(String key, String label, AdminField field, Function<T, ?> computed) {
 
+    /** The header in the reader's language: an attribute's label is read when asked, a computed column's as given. */
+    @Override
+    public String label() {
+        return field != null ? field.label() : label;
+    }
+
     public boolean sortable() {
         return field != null && field.kind().isSortable();
     }

@@ -429,7 +429,7 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
     /** "Searches title and author name." — the labels of the fields the search box looks in. */
     static String searchHelp(AdminModel<?> model) {
         List<String> labels = new ArrayList<>(model.searchPaths().stream().map(path -> lower(model.field(path)
-                .map(AdminField::label).orElseGet(() -> CellFormat.humanize(path.replace('.', ' '))))).toList());
+                .map(AdminField::label).orElseGet(() -> relatedLabel(model, path)))).toList());
         // Computed columns that declare how a term finds rows are searched too ("reference").
         model.searchedColumns().forEach(column -> labels.add(lower(column.label())));
         if (labels.isEmpty()) {
@@ -439,6 +439,18 @@ public class EntityListView extends VerticalLayout implements BeforeEnterObserve
                 : Messages.get("list.search.and", String.join(", ", labels.subList(0, labels.size() - 1)),
                         labels.getLast());
         return Messages.get("list.search.help", joined);
+    }
+
+    /** "author name" / "Name (Autor)": an attribute of a related entity, named in the reader's language. */
+    static String relatedLabel(AdminModel<?> model, String path) {
+        int dot = path.indexOf('.');
+        AdminField relation = dot < 0 ? null : model.field(path.substring(0, dot)).orElse(null);
+        if (relation == null || relation.target() == null) {
+            return CellFormat.humanize(path.replace('.', ' '));
+        }
+        String attribute = dev.portcullis.admin.model.internal.ValueLabels.attribute(relation.target(),
+                path.substring(path.lastIndexOf('.') + 1));
+        return Messages.get("list.search.related", relation.label(), attribute);
     }
 
     /** A label inside a sentence: lower-cased in English ("Search books"); German keeps its nouns capitalised. */
