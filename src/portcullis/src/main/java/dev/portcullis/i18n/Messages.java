@@ -63,13 +63,15 @@ public final class Messages {
         return pattern(Locale.ROOT, key) != null;
     }
 
-    /** The locale the current user reads: the UI's, else the request's, else English. */
+    /** The locale the current user reads: the UI's, else the request's, else English (never the server's). */
     public static Locale currentLocale() {
         UI ui = UI.getCurrent();
         if (ui != null && ui.getLocale() != null) {
             return ui.getLocale();
         }
-        return LocaleContextHolder.getLocale();
+        // Not LocaleContextHolder.getLocale(): without a request it answers the server's default locale.
+        org.springframework.context.i18n.LocaleContext request = LocaleContextHolder.getLocaleContext();
+        return request != null && request.getLocale() != null ? request.getLocale() : LANGUAGES.getFirst();
     }
 
     /** The raw pattern of {@code key} in {@code locale}, or null when there is none. */

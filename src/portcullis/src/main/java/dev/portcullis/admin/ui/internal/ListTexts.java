@@ -1,7 +1,6 @@
 package dev.portcullis.admin.ui.internal;
 
 import java.text.NumberFormat;
-import java.util.Locale;
 
 import dev.portcullis.admin.data.CappedCount;
 import dev.portcullis.i18n.Messages;
@@ -14,8 +13,7 @@ public final class ListTexts {
 
     /** A label inside a sentence: lower-cased in English ("Search books"); German keeps its nouns capitalised. */
     public static String lower(String label) {
-        return Messages.currentLocale().getLanguage().equals(Locale.GERMAN.getLanguage()) ? label
-                : label.toLowerCase(Locale.ROOT);
+        return dev.portcullis.admin.model.internal.Wording.noun(label);
     }
 
     /** A whole number in the user's locale ("10,000"; "10.000" in German). */
