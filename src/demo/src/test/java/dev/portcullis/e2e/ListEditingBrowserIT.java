@@ -64,7 +64,8 @@ class ListEditingBrowserIT {
 
         type(prices.get(0), "12,5");
         WebElement stock = browser.findElements(By.cssSelector("vaadin-grid vaadin-checkbox")).stream()
-                .filter(box -> box.getDomAttribute("aria-label") != null).toList().get(1);
+                .filter(box -> String.valueOf(box.getDomAttribute("aria-label")).startsWith("Auf Lager von "))
+                .toList().get(1);
         boolean wasChecked = Boolean.TRUE.equals(browser.executeScript("return arguments[0].checked", stock));
         String stockLabel = stock.getDomAttribute("aria-label");
         browser.executeScript("arguments[0].click()", stock);
@@ -106,6 +107,7 @@ class ListEditingBrowserIT {
     /** Types into the input inside the field and leaves it (Tab), which is when the field reports a change. */
     private static void type(WebElement field, String text) {
         WebElement input = field.findElement(By.cssSelector("input"));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
         input.click();
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         if (!text.isEmpty()) {
