@@ -16,6 +16,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -45,6 +46,7 @@ public final class ComponentHeapBenchmark {
         kinds.put("Span with text", () -> new Span("Some text"));
         kinds.put("Div, empty", Div::new);
         kinds.put("Icon (VaadinIcon.create)", () -> VaadinIcon.ANGLE_LEFT.create());
+        kinds.put("Button with text, no listener", () -> new Button("Next"));
         kinds.put("Button with text and a click listener", () -> new Button("Next", click -> { }));
         kinds.put("Button with text, icon, listener, aria-label, theme", () -> {
             Button button = new Button("Next", VaadinIcon.ANGLE_RIGHT.create(), click -> { });
@@ -68,23 +70,73 @@ public final class ComponentHeapBenchmark {
             item.setPrefixComponent(VaadinIcon.BOOK.create());
             return item;
         });
+        kinds.put("Grid: 6 text columns, 50 rows, multi-select, all rows visible (per grid)", () -> grid(6, 50, true));
+        kinds.put("Grid: 6 text columns, 50 rows, no selection column (per grid)", () -> grid(6, 50, false));
+        kinds.put("Grid: 6 text columns, no rows (per grid)", () -> grid(6, 0, false));
+        kinds.put("Grid: 1 text column, 50 rows (per grid)", () -> grid(1, 50, false));
+        for (int level = 0; level <= 5; level++) {
+            int upTo = level;
+            kinds.put("Grid: 6 columns no rows, column steps up to " + List.of("addColumn", "+ header", "+ key",
+                    "+ sortable", "+ resizable", "+ width, flexGrow, autoWidth").get(level), () -> columns(upTo));
+        }
+        kinds.put("Grid, empty, no columns (per grid)", () -> new Grid<Integer>());
         List<Component> kept = new ArrayList<>();
         for (var kind : kinds.entrySet()) {
             Div holder = new Div();
             UI.getCurrent().add(holder);
             respond();
             long before = liveHeap();
-            for (int i = 0; i < N; i++) {
+            int n = kind.getKey().startsWith("Grid") ? N / 10 : N;
+            for (int i = 0; i < n; i++) {
                 Component component = kind.getValue().get();
                 holder.add(component);
                 kept.add(component);
             }
             respond();
             long after = liveHeap();
-            System.out.printf("%8.2f KB  %s%n", (after - before) / 1024.0 / N, kind.getKey());
+            System.out.printf("%8.2f KB  %s%n", (after - before) / 1024.0 / n, kind.getKey());
         }
         System.out.println("(" + kept.size() + " components kept)");
         System.exit(0);
+    }
+
+    private static Grid<Integer> grid(int columns, int rows, boolean multi) {
+        Grid<Integer> grid = new Grid<>();
+        for (int c = 0; c < columns; c++) {
+            int column = c;
+            grid.addColumn(row -> "cell " + row + "/" + column).setHeader("Column " + c).setKey("c" + c)
+                    .setSortable(true).setResizable(true);
+        }
+        if (multi) {
+            grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        }
+        grid.setAllRowsVisible(true);
+        grid.setItems(java.util.stream.IntStream.range(0, rows).boxed().toList());
+        return grid;
+    }
+
+    private static Grid<Integer> columns(int level) {
+        Grid<Integer> grid = new Grid<>();
+        for (int c = 0; c < 6; c++) {
+            int column = c;
+            Grid.Column<Integer> col = grid.addColumn(row -> "cell " + row + "/" + column);
+            if (level >= 1) {
+                col.setHeader("Column " + c);
+            }
+            if (level >= 2) {
+                col.setKey("c" + c);
+            }
+            col.setSortable(level >= 3);
+            if (level >= 4) {
+                col.setResizable(true);
+            }
+            if (level >= 5) {
+                col.setWidth("11em");
+                col.setFlexGrow(1);
+                col.setAutoWidth(false);
+            }
+        }
+        return grid;
     }
 
     private static void respond() {
