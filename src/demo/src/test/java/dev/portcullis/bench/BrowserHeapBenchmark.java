@@ -75,6 +75,14 @@ public final class BrowserHeapBenchmark {
                             d -> d.findElements(By.cssSelector("vaadin-grid-cell-content")).size() > 20);
                     BenchBrowser.awaitIdle(browser);
                 }
+                // Vaadin keeps each UI's last response (UIInternals.lastRequestResponse, for a client that resends):
+                // its size tells how much of the session is that string rather than component state.
+                double lastResponse = browsers.stream().mapToLong(browser -> ((Number) browser.executeScript(
+                        "const u = performance.getEntriesByType('resource').filter(e => e.name.includes('v-r=uidl'));"
+                                + " return u.length ? u[u.length - 1].decodedBodySize : 0")).longValue())
+                        .average().orElse(0);
+                System.out.printf("last UIDL response kept by each UI: %.1f KB of JSON on average%n",
+                        lastResponse / 1024.0);
                 Thread.sleep(2000);
                 Snapshot list = new Snapshot(app);
                 report("the book list", before, list);
