@@ -37,7 +37,12 @@ public final class BrowserHeapBenchmark {
         try (BenchJar app = BenchJar.start(jar, Files.createTempDirectory("portcullis-bench-heap"), List.of(
                 "--spring.profiles.active=prod", "--demo.data.enabled=true",
                 "--portcullis.environment.allow-unsafe=demo-data",
-                "--portcullis.bootstrap.password=" + PerceivedTimingBenchmark.BOOTSTRAP_PASSWORD), List.of())) {
+                "--portcullis.bootstrap.password=" + PerceivedTimingBenchmark.BOOTSTRAP_PASSWORD,
+                // Open keep-alive connections hold Tomcat's buffers (tens of KB each, and a cached processor with its
+                // buffers after they close): close idle ones after 5 s and cache no processor, so the last figure
+                // below is session state alone. Tomcat's defaults (60 s, 200 processors) for the first figures.
+                "--server.tomcat.keep-alive-timeout=" + System.getProperty("bench.keep-alive", "5s"),
+                "--server.tomcat.processor-cache=" + System.getProperty("bench.processor-cache", "0")), List.of())) {
             app.awaitOutput(Pattern.compile("Demo data: \\d+ authors"), Duration.ofMinutes(10));
             String admin = app.adminUrl();
             BenchBrowser.Codes codes;
@@ -75,10 +80,22 @@ public final class BrowserHeapBenchmark {
                             d -> d.findElements(By.cssSelector("vaadin-grid-cell-content")).size() > 20);
                     BenchBrowser.awaitIdle(browser);
                 }
+                // Vaadin keeps each UI's last response (UIInternals.lastRequestResponse, for a client that resends):
+                // its size tells how much of the session is that string rather than component state.
+                double lastResponse = browsers.stream().mapToLong(browser -> ((Number) browser.executeScript(
+                        "const u = performance.getEntriesByType('resource').filter(e => e.name.includes('v-r=uidl'));"
+                                + " return u.length ? u[u.length - 1].decodedBodySize : 0")).longValue())
+                        .average().orElse(0);
+                System.out.printf("last UIDL response kept by each UI: %.1f KB of JSON on average%n",
+                        lastResponse / 1024.0);
                 Thread.sleep(2000);
                 Snapshot list = new Snapshot(app);
                 report("the book list", before, list);
                 report("what the book list adds to the dashboard", dashboard, list);
+                // The same sessions once the browsers' idle connections are closed: UI and HTTP session state only.
+                Thread.sleep(10_000);
+                Snapshot idle = new Snapshot(app);
+                report("the book list, idle connections closed", before, idle);
             } finally {
                 for (ChromeDriver browser : browsers) {
                     browser.quit();

@@ -22,7 +22,14 @@ import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.internal.StateNode;
+import com.vaadin.flow.internal.nodefeature.ElementData;
+import com.vaadin.flow.component.internal.UIInternals;
+import com.vaadin.flow.internal.ConstantPool;
+import com.vaadin.flow.internal.StateTree;
 import com.vaadin.flow.server.VaadinSession;
 
 import dev.portcullis.auth.AdminUserService;
@@ -42,6 +49,12 @@ public final class SessionHeapBenchmark {
 
     private static final int SESSIONS = 50;
     private static final int TOP_CLASSES = 25;
+    /**
+     * Whether to do after each simulated request what Vaadin's {@code UidlWriter} does when it writes the response
+     * (default). Karibu never writes one, so without this every change, JavaScript call and dependency stays queued in
+     * its heap; {@code -Dbench.flush=false} measures that (the figures before 2026-12-03).
+     */
+    private static final boolean FLUSH = !"false".equals(System.getProperty("bench.flush"));
 
     private SessionHeapBenchmark() {
     }
@@ -90,7 +103,10 @@ public final class SessionHeapBenchmark {
                         route == null ? "no view (bare signed-in UI)" : route.isEmpty() ? "the dashboard"
                                 : "the book list", (after - before) / 1024.0 / SESSIONS, before, after);
                 printTopGrowth(histogramBefore, histogram());
+                printNodes((UI) kept.getLast());
             }
+            System.out.println("(responses " + (FLUSH ? "simulated: queued changes taken as UidlWriter does"
+                    : "not simulated (-Dbench.flush=false): every change stays queued") + ")");
             System.out.println("(kept " + kept.size() + " sessions and UIs reachable while measuring)");
         }
         System.exit(0);
@@ -101,13 +117,70 @@ public final class SessionHeapBenchmark {
         SecurityContextHolder.getContext().setAuthentication(user);
         MockVaadin.setup(uiFactory, servlet);
         VaadinSession session = VaadinSession.getCurrent();
+        respond(UI.getCurrent());
         // As in the real application: the HTTP session holds the security context.
         session.getSession().setAttribute("SPRING_SECURITY_CONTEXT", new SecurityContextImpl(user));
         if (route != null) {
             UI.getCurrent().navigate(route);
+            respond(UI.getCurrent());
         }
         kept.add(session);
         kept.add(UI.getCurrent());
+    }
+
+    /**
+     * What {@code UidlWriter.createUidl} does to a UI when it writes a response, with the JSON thrown away: run the
+     * pending access tasks and the before-client-response executions (the grid fetches its rows there), then take
+     * the state tree's changes, the JavaScript invocations, the dependencies and style sheet removals, and the new
+     * constants, so that they no longer wait in the UI as they never do in a served session.
+     */
+    private static void respond(UI ui) {
+        if (!FLUSH) {
+            return;
+        }
+        UIInternals internals = ui.getInternals();
+        ui.getSession().getService().runPendingAccessTasks(ui.getSession());
+        StateTree tree = internals.getStateTree();
+        tree.runExecutionsBeforeClientResponse();
+        for (int round = 0; round < 10 && tree.hasDirtyNodes(); round++) {
+            tree.collectChanges(change -> {
+            });
+        }
+        internals.dumpPendingJavaScriptInvocations();
+        internals.getDependencyList().clearPendingSendToClient();
+        internals.clearPendingStyleSheetRemovals();
+        ConstantPool constants = internals.getConstantPool();
+        if (constants.hasNewConstants()) {
+            constants.dumpConstants();
+        }
+    }
+
+    /**
+     * Where one UI's state nodes are: the number of nodes (each an element, a text or a feature holder, with its
+     * maps) per component that owns them, i.e. the nearest component up the tree; a node count is what the bytes
+     * follow.
+     */
+    private static void printNodes(UI ui) {
+        Map<String, int[]> owners = new HashMap<>();
+        int[] total = {0};
+        ui.getInternals().getStateTree().getRootNode().visitNodeTree(node -> {
+            total[0]++;
+            String owner = "(no component)";
+            for (StateNode at = node; at != null; at = at.getParent()) {
+                if (at.hasFeature(ElementData.class)) {
+                    Component component = Element.get(at).getComponent().orElse(null);
+                    if (component != null) {
+                        owner = component.getClass().getName().replaceFirst("^.*\\.", "")
+                                + (at == node ? "" : " (inner)");
+                        break;
+                    }
+                }
+            }
+            owners.computeIfAbsent(owner, k -> new int[1])[0]++;
+        });
+        System.out.printf("   %d state nodes in one such UI; by owning component:%n", total[0]);
+        owners.entrySet().stream().sorted((a, b) -> Integer.compare(b.getValue()[0], a.getValue()[0])).limit(30)
+                .forEach(e -> System.out.printf("   %6d  %s%n", e.getValue()[0], e.getKey()));
     }
 
     /** Class name to {instances, bytes} of live objects (the histogram forces a full GC first). */
