@@ -22,7 +22,7 @@ public final class ListCriteria {
     private final AdminModel<?> model;
     private final ListQuery query;
     private final List<String> searchTerms;
-    private final Map<TextSearch.Match, List<Object>> relatedMatches;
+    private final Map<TextSearch.Match, TextSearch.Resolved> relatedMatches;
     private final Map<AdminField, ListFilters.Value> filters;
     private final List<String> problems;
     private final List<SortOrder> order;
@@ -30,7 +30,7 @@ public final class ListCriteria {
     private final Keyset.Parsed cursor;
 
     private ListCriteria(AdminModel<?> model, ListQuery query, List<String> searchTerms,
-            Map<TextSearch.Match, List<Object>> relatedMatches, ListFilters.Parsed filters) {
+            Map<TextSearch.Match, TextSearch.Resolved> relatedMatches, ListFilters.Parsed filters) {
         this.model = model;
         this.query = query;
         this.searchTerms = searchTerms;
@@ -78,7 +78,7 @@ public final class ListCriteria {
         return searchTerms;
     }
 
-    Map<TextSearch.Match, List<Object>> relatedMatches() {
+    Map<TextSearch.Match, TextSearch.Resolved> relatedMatches() {
         return relatedMatches;
     }
 
