@@ -93,6 +93,27 @@ public final class H2FullText {
                 cb.literal(index.id()), cb.literal("%" + term.toUpperCase(Locale.ROOT) + "%")));
     }
 
+    /**
+     * How many rows contain the term, counted in the index alone (up to {@code limit}): for a list whose only condition
+     * is this one term, where looking up every matching row would add nothing. H2's trigger keeps exactly one index
+     * row per table row, so this is the count the table would give.
+     */
+    int count(Index index, String term, int limit) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement count = connection.prepareStatement("select count(*) from (select distinct"
+                    + " ftm.ROWID from FT.WORDS ftw join FT.MAP ftm on ftm.WORDID = ftw.ID join FT.\"ROWS\" ftr"
+                    + " on ftr.ID = ftm.ROWID where ftr.INDEXID = ? and ftw.NAME like ? limit ?)")) {
+                count.setInt(1, index.id());
+                count.setString(2, "%" + term.toUpperCase(Locale.ROOT) + "%");
+                count.setInt(3, limit);
+                try (ResultSet result = count.executeQuery()) {
+                    result.next();
+                    return result.getInt(1);
+                }
+            }
+        });
+    }
+
     private boolean isH2() {
         Boolean known = h2;
         if (known == null) {

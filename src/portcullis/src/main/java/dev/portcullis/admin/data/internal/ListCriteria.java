@@ -74,6 +74,31 @@ public final class ListCriteria {
         return expected;
     }
 
+    /** Whether a search term is matched through a database full-text index (see {@link H2FullText}). */
+    boolean searchesThroughIndex() {
+        return relatedMatches.values().stream().anyMatch(TextSearch.Indexed.class::isInstance);
+    }
+
+    /**
+     * The full-text index match when one search term through one index is the list's whole condition (no filters,
+     * and every other searched path known to match nothing); null otherwise. The caller adds the row scope check.
+     */
+    TextSearch.Indexed searchAloneThroughIndex() {
+        if (searchTerms.size() != 1 || !filters.isEmpty() || !model.searchedColumns().isEmpty()) {
+            return null;
+        }
+        TextSearch.Indexed indexed = null;
+        for (String path : model.searchPaths()) {
+            TextSearch.Resolved resolved = relatedMatches.get(new TextSearch.Match(searchTerms.getFirst(), path));
+            if (resolved instanceof TextSearch.Indexed index && indexed == null) {
+                indexed = index;
+            } else if (!(resolved instanceof TextSearch.Related(List<Object> none) && none.isEmpty())) {
+                return null;
+            }
+        }
+        return indexed;
+    }
+
     List<String> searchTerms() {
         return searchTerms;
     }

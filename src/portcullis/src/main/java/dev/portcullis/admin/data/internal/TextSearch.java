@@ -129,6 +129,11 @@ public final class TextSearch {
         return cb.like(cb.lower(joins.path(path).as(String.class)), pattern(term), '\\');
     }
 
+    /** The rows containing the term, counted in its full-text index alone, up to the limit. */
+    int countIndexed(Indexed indexed, String term, int limit) {
+        return fullText.count(indexed.index(), term, limit);
+    }
+
     private static String pattern(String term) {
         return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
