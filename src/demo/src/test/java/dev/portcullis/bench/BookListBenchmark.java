@@ -1,5 +1,7 @@
 package dev.portcullis.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +28,7 @@ import dev.portcullis.testsupport.Users;
 
 /**
  * Server time of the book list over 1,000,000 rows (shared/BENCHMARKS.md), on H2 and on PostgreSQL. Not a test:
- * run it with {@code ./mvnw -Pbench test-compile exec:java}. Each figure is the median of 9 runs after 5 warm-up
+ * run it with {@code ./mvnw -Pbench test-compile exec:java} ({@code -Dbench.database=h2|postgresql} for one). Each figure is the median of 9 runs after 5 warm-up
  * runs of the data work behind one list page: the page of 50 rows plus the capped count. The deep page is measured
  * both as the UI reaches it (Next from the page before, which carries a keyset cursor) and as a typed page number.
  */
@@ -42,9 +44,14 @@ public final class BookListBenchmark {
     public static void main(String[] args) throws Exception {
         Files.createDirectories(Path.of("target/bench"));
         Map<String, Map<String, Double>> results = new LinkedHashMap<>();
-        results.put("H2 (file)", run("jdbc:h2:file:./target/bench/h2-bookshop", "sa"));
-        results.put("PostgreSQL 17 (embedded)", run(TestPostgres.newDatabaseUrl() + "&reWriteBatchedInserts=true",
-                "postgres"));
+        String only = System.getProperty("bench.database", "");
+        if (!only.equals("postgresql")) {
+            results.put("H2 (file)", run("jdbc:h2:file:./target/bench/h2-bookshop", "sa"));
+        }
+        if (!only.equals("h2")) {
+            results.put("PostgreSQL 17 (embedded)", run(TestPostgres.newDatabaseUrl()
+                    + "&reWriteBatchedInserts=true", "postgres"));
+        }
         System.out.println();
         System.out.println("| operation (median ms) | " + String.join(" | ", results.keySet()) + " |");
         System.out.println("|---|" + "---|".repeat(results.size()));
@@ -96,8 +103,10 @@ public final class BookListBenchmark {
                     Map.of(), null, 10_000, service.list(model, new ListQuery("", Map.of(), null, 9_999)).nextCursor()));
             operations.put("e'. deep page number typed into the URL (no cursor: ids first)", new ListQuery("", Map.of(),
                     null, 10_000));
+            // -Dbench.only=c: only the operations whose name starts with that (to profile one)
+            operations.keySet().removeIf(name -> !name.startsWith(System.getProperty("bench.only", "")));
             Map<String, Double> figures = new LinkedHashMap<>();
-            operations.forEach((name, query) -> figures.put(name, median(() -> {
+            operations.forEach((name, query) -> figures.put(name, median(name, () -> {
                 service.list(model, query);
                 return service.count(model, query);
             })));
@@ -106,17 +115,37 @@ public final class BookListBenchmark {
         }
     }
 
-    private static double median(Supplier<?> work) {
+    /**
+     * The median wall-clock time; the median CPU time of this thread (the embedded H2 works in the caller's thread, so
+     * on a busy machine it is close to what the quiet machine's wall clock would show) is printed beside it.
+     */
+    private static double median(String name, Supplier<?> work) {
+        System.out.println(name);
         for (int i = 0; i < WARMUP; i++) {
             work.get();
         }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         List<Double> times = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
             long started = System.nanoTime();
+            long cpuStarted = threads.getCurrentThreadCpuTime();
             work.get();
             times.add((System.nanoTime() - started) / 1e6);
+            cpu.add((threads.getCurrentThreadCpuTime() - cpuStarted) / 1e6);
         }
         times.sort(Double::compare);
+        cpu.sort(Double::compare);
+        System.out.printf("   median %.1f ms (this thread's CPU: %.1f ms), load %s%n", times.get(RUNS / 2),
+                cpu.get(RUNS / 2), loadAverage());
         return times.get(RUNS / 2);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException unreadable) {
+            return "?";
+        }
     }
 }

@@ -70,18 +70,17 @@ public final class EntityQueries {
         Joins joins = fetchingShownRelations(model, root);
         List<SortOrder> terms = criteria.order();
         Keyset.Parsed cursor = criteria.cursor();
-        List<Predicate> where = new ArrayList<>(List.of(predicates.where(model, criteria, root, joins, cb, user)));
-        if (cursor != null) {
-            where.add(Keyset.predicate(cb, terms.stream().<Path<?>>map(t -> joins.path(t.path())).toList(), terms,
-                    cursor));
-        }
         boolean backwards = cursor != null && !cursor.after();
-        cq.select(root).where(where.toArray(Predicate[]::new))
+        cq.select(root).where(pageWhere(model, criteria, root, joins, cb, user))
                 .orderBy(ListPredicates.orders(backwards ? reversed(terms) : terms, joins, cb));
         int size = model.listPerPage();
         int page = criteria.query().page();
         int offset = cursor != null ? 0 : (page - 1) * size;
-        List<T> rows = offset >= DEFERRED_OFFSET ? deepPage(model, criteria, user, offset, size + 1)
+        // Far pages, and searches answered by a full-text index (where the database finds the matching rows by id,
+        // then sorts them): read the page's ids first, then load only those rows with their shown relations, so the
+        // database never joins the relations of every matching row.
+        List<T> rows = offset >= DEFERRED_OFFSET || criteria.searchesThroughIndex()
+                ? idsFirst(model, criteria, user, offset, size + 1)
                 : em.createQuery(cq).setFirstResult(offset).setMaxResults(size + 1).getResultList();
         boolean more = rows.size() > size;
         rows = new ArrayList<>(more ? rows.subList(0, size) : rows);
@@ -97,19 +96,35 @@ public final class EntityQueries {
         return new ListPage<>(rows, page, size, hasNext, next, previous);
     }
 
+    /** The list's conditions and, with a cursor, the keyset condition that starts the page after (or before) it. */
+    private <T> Predicate[] pageWhere(AdminModel<T> model, ListCriteria criteria, Root<T> root, Joins joins,
+            CriteriaBuilder cb, Authentication user) {
+        List<Predicate> where = new ArrayList<>(List.of(predicates.where(model, criteria, root, joins, cb, user)));
+        Keyset.Parsed cursor = criteria.cursor();
+        if (cursor != null) {
+            List<SortOrder> terms = criteria.order();
+            where.add(Keyset.predicate(cb, terms.stream().<Path<?>>map(t -> joins.path(t.path())).toList(), terms,
+                    cursor));
+        }
+        return where.toArray(Predicate[]::new);
+    }
+
     /**
-     * A page far from the start without a cursor (a bookmarked or typed page number): skip rows by reading ids only,
-     * which the database can do from an index, then load just the page's rows.
+     * A page read as ids first, then just the page's rows: for a page far from the start without a cursor (a
+     * bookmarked or typed page number: skipping rows by reading ids only, which the database can do from an index),
+     * and for a search through a full-text index. Keeps the cursor and its direction.
      */
-    private <T> List<T> deepPage(AdminModel<T> model, ListCriteria criteria, Authentication user, int offset,
+    private <T> List<T> idsFirst(AdminModel<T> model, ListCriteria criteria, Authentication user, int offset,
             int limit) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Object> idQuery = cb.createQuery(Object.class);
         Root<T> idRoot = idQuery.from(model.entityClass());
         Joins idJoins = new Joins(idRoot, false);
+        boolean backwards = criteria.cursor() != null && !criteria.cursor().after();
         idQuery.select(idRoot.get(model.idAttribute()))
-                .where(predicates.where(model, criteria, idRoot, idJoins, cb, user))
-                .orderBy(ListPredicates.orders(criteria.order(), idJoins, cb));
+                .where(pageWhere(model, criteria, idRoot, idJoins, cb, user))
+                .orderBy(ListPredicates.orders(backwards ? reversed(criteria.order()) : criteria.order(), idJoins,
+                        cb));
         List<Object> page = em.createQuery(idQuery).setFirstResult(offset).setMaxResults(limit).getResultList();
         if (page.isEmpty()) {
             return List.of();
@@ -143,10 +158,14 @@ public final class EntityQueries {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Object> cq = cb.createQuery(Object.class);
         Root<T> root = cq.from(model.entityClass());
-        cq.select(root.get(model.idAttribute()))
-                .where(predicates.where(model, criteria, root, new Joins(root, false), cb, user));
+        Predicate[] where = predicates.where(model, criteria, root, new Joins(root, false), cb, user);
         int limit = AdminEntityService.COUNT_LIMIT;
-        int found = em.createQuery(cq).setMaxResults(limit + 1).getResultList().size();
+        TextSearch.Indexed indexed = criteria.searchAloneThroughIndex();
+        // One search term through a full-text index and nothing else (no row scope either): count in the index.
+        int found = indexed != null && where.length == 1
+                ? search.countIndexed(indexed, criteria.searchTerms().getFirst(), limit + 1)
+                : em.createQuery(cq.select(root.get(model.idAttribute())).where(where)).setMaxResults(limit + 1)
+                        .getResultList().size();
         return new CappedCount(Math.min(found, limit), found > limit);
     }
 

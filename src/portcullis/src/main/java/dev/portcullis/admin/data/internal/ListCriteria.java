@@ -22,7 +22,7 @@ public final class ListCriteria {
     private final AdminModel<?> model;
     private final ListQuery query;
     private final List<String> searchTerms;
-    private final Map<TextSearch.Match, List<Object>> relatedMatches;
+    private final Map<TextSearch.Match, TextSearch.Resolved> relatedMatches;
     private final Map<AdminField, ListFilters.Value> filters;
     private final List<String> problems;
     private final List<SortOrder> order;
@@ -30,7 +30,7 @@ public final class ListCriteria {
     private final Keyset.Parsed cursor;
 
     private ListCriteria(AdminModel<?> model, ListQuery query, List<String> searchTerms,
-            Map<TextSearch.Match, List<Object>> relatedMatches, ListFilters.Parsed filters) {
+            Map<TextSearch.Match, TextSearch.Resolved> relatedMatches, ListFilters.Parsed filters) {
         this.model = model;
         this.query = query;
         this.searchTerms = searchTerms;
@@ -74,11 +74,36 @@ public final class ListCriteria {
         return expected;
     }
 
+    /** Whether a search term is matched through a database full-text index (see {@link H2FullText}). */
+    boolean searchesThroughIndex() {
+        return relatedMatches.values().stream().anyMatch(TextSearch.Indexed.class::isInstance);
+    }
+
+    /**
+     * The full-text index match when one search term through one index is the list's whole condition (no filters,
+     * and every other searched path known to match nothing); null otherwise. The caller adds the row scope check.
+     */
+    TextSearch.Indexed searchAloneThroughIndex() {
+        if (searchTerms.size() != 1 || !filters.isEmpty() || !model.searchedColumns().isEmpty()) {
+            return null;
+        }
+        TextSearch.Indexed indexed = null;
+        for (String path : model.searchPaths()) {
+            TextSearch.Resolved resolved = relatedMatches.get(new TextSearch.Match(searchTerms.getFirst(), path));
+            if (resolved instanceof TextSearch.Indexed index && indexed == null) {
+                indexed = index;
+            } else if (!(resolved instanceof TextSearch.Related(List<Object> none) && none.isEmpty())) {
+                return null;
+            }
+        }
+        return indexed;
+    }
+
     List<String> searchTerms() {
         return searchTerms;
     }
 
-    Map<TextSearch.Match, List<Object>> relatedMatches() {
+    Map<TextSearch.Match, TextSearch.Resolved> relatedMatches() {
         return relatedMatches;
     }
 
