@@ -175,7 +175,10 @@ public final class ListEditor<T> extends VerticalLayout {
     @SuppressWarnings("unchecked")
     private LitRenderer<Object> drawn(AdminField field) {
         String path = field.path();
-        String events = " aria-label=\"${item.l}\" @click=\"${e => e.stopPropagation()}\"";
+        // accessibleName labels the input inside the field, as setAriaLabel does for a server-side field; the
+        // aria-label names the cell's element itself.
+        String events = " aria-label=\"${item.l}\" .accessibleName=\"${item.l}\""
+                + " @click=\"${e => e.stopPropagation()}\"";
         LitRenderer<Object> template = field.kind() == FieldKind.BOOLEAN
                 ? LitRenderer.of("<vaadin-checkbox .checked=\"${item.v}\"" + events
                         + " @change=\"${e => set(e.target.checked)}\"></vaadin-checkbox>")
