@@ -39,8 +39,8 @@ public final class BrowserHeapBenchmark {
                 "--portcullis.environment.allow-unsafe=demo-data",
                 "--portcullis.bootstrap.password=" + PerceivedTimingBenchmark.BOOTSTRAP_PASSWORD,
                 // Open keep-alive connections hold Tomcat's buffers (tens of KB each, and a cached processor with its
-                // buffers after they close): close idle ones after 5 s and cache no processor, so the last figure
-                // below is session state alone. Tomcat's defaults (60 s, 200 processors) for the first figures.
+                // buffers after they close): close idle ones after 5 s and cache no processor, so the figures are
+                // session state alone (-Dbench.keep-alive=60s -Dbench.processor-cache=200: Tomcat's defaults).
                 "--server.tomcat.keep-alive-timeout=" + System.getProperty("bench.keep-alive", "5s"),
                 "--server.tomcat.processor-cache=" + System.getProperty("bench.processor-cache", "0")), List.of())) {
             app.awaitOutput(Pattern.compile("Demo data: \\d+ authors"), Duration.ofMinutes(10));
