@@ -87,7 +87,10 @@ public final class H2FullText {
         return find(type, path);
     }
 
-    /** The predicate "the attribute contains the term", answered by the index. */
+    /**
+     * The predicate "the attribute contains the term", answered by the index. Hibernate writes the pattern into the SQL
+     * as a literal; only terms of letters and digits ({@link #fits}) get here, so it cannot contain a quote.
+     */
     Predicate contains(CriteriaBuilder cb, Expression<?> id, Index index, String term) {
         return cb.isTrue(cb.function(FUNCTION, Boolean.class, id, cb.literal(index.keyStart()),
                 cb.literal(index.id()), cb.literal("%" + term.toUpperCase(Locale.ROOT) + "%")));
