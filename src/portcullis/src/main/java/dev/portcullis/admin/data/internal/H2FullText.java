@@ -43,9 +43,18 @@ public final class H2FullText {
     /** The SQL function the criteria call; {@code ?1} the id, {@code ?2} where the key's digits start, ... */
     static final String FUNCTION = "portcullis_h2_fulltext";
 
+    /**
+     * The index's rows (ftr) holding a word (ftw) that contains the term; {@code %1$s} stands for the index id,
+     * {@code %2$s} for the pattern (parameters in both statements).
+     */
+    private static final String MATCHING_ROWS = " from FT.WORDS ftw join FT.MAP ftm on ftm.WORDID = ftw.ID"
+            + " join FT.\"ROWS\" ftr on ftr.ID = ftm.ROWID where ftr.INDEXID = %1$s and ftw.NAME like %2$s";
+
     private static final String SUBQUERY = "(?1 in (select cast(substring(ftr.\"KEY\", ?2) as bigint)"
-            + " from FT.WORDS ftw join FT.MAP ftm on ftm.WORDID = ftw.ID join FT.\"ROWS\" ftr on ftr.ID = ftm.ROWID"
-            + " where ftr.INDEXID = ?3 and ftw.NAME like ?4))";
+            + MATCHING_ROWS.formatted("?3", "?4") + "))";
+
+    private static final String COUNT = "select count(*) from (select distinct ftm.ROWID"
+            + MATCHING_ROWS.formatted("?", "?") + " limit ?)";
 
     /** Terms the index can answer exactly: letters and digits only (H2 splits words at everything else). */
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
@@ -93,7 +102,7 @@ public final class H2FullText {
      */
     Predicate contains(CriteriaBuilder cb, Expression<?> id, Index index, String term) {
         return cb.isTrue(cb.function(FUNCTION, Boolean.class, id, cb.literal(index.keyStart()),
-                cb.literal(index.id()), cb.literal("%" + term.toUpperCase(Locale.ROOT) + "%")));
+                cb.literal(index.id()), cb.literal(pattern(term))));
     }
 
     /**
@@ -103,11 +112,9 @@ public final class H2FullText {
      */
     int count(Index index, String term, int limit) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement count = connection.prepareStatement("select count(*) from (select distinct"
-                    + " ftm.ROWID from FT.WORDS ftw join FT.MAP ftm on ftm.WORDID = ftw.ID join FT.\"ROWS\" ftr"
-                    + " on ftr.ID = ftm.ROWID where ftr.INDEXID = ? and ftw.NAME like ? limit ?)")) {
+            try (PreparedStatement count = connection.prepareStatement(COUNT)) {
                 count.setInt(1, index.id());
-                count.setString(2, "%" + term.toUpperCase(Locale.ROOT) + "%");
+                count.setString(2, pattern(term));
                 count.setInt(3, limit);
                 try (ResultSet result = count.executeQuery()) {
                     result.next();
@@ -115,6 +122,11 @@ public final class H2FullText {
                 }
             }
         });
+    }
+
+    /** The index's words are stored upper-cased: those containing the term. */
+    private static String pattern(String term) {
+        return "%" + term.toUpperCase(Locale.ROOT) + "%";
     }
 
     private boolean isH2() {

@@ -2,10 +2,12 @@ package dev.portcullis.admin.data.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -66,9 +68,12 @@ public final class TextSearch {
      */
     Map<Match, Resolved> resolve(Class<?> type, List<String> terms, List<String> paths) {
         Map<Match, Resolved> matches = new LinkedHashMap<>();
+        // Each path's index is looked up once per search (not once per term), and only if a term could use one.
+        Map<String, Optional<H2FullText.Index>> indexes = new HashMap<>();
         for (String term : terms) {
             for (String path : paths) {
-                var index = H2FullText.fits(term) ? fullText.index(type, path) : java.util.Optional.<H2FullText.Index>empty();
+                Optional<H2FullText.Index> index = H2FullText.fits(term)
+                        ? indexes.computeIfAbsent(path, p -> fullText.index(type, p)) : Optional.empty();
                 if (index.isPresent()) {
                     matches.put(new Match(term, path), new Indexed(index.get()));
                     continue;

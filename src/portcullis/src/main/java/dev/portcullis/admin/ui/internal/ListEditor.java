@@ -213,7 +213,7 @@ public final class ListEditor<T> extends VerticalLayout {
         if (field.kind() == FieldKind.BOOLEAN) {
             return Boolean.TRUE.equals(value);
         }
-        String separator = String.valueOf(DecimalFormatSymbols.getInstance(CellFormat.locale()).getDecimalSeparator());
+        String separator = String.valueOf(decimalSeparator());
         return switch (value) {
             case null -> "";
             case BigDecimal decimal -> decimal.toPlainString().replace(".", separator);
@@ -273,9 +273,14 @@ public final class ListEditor<T> extends VerticalLayout {
         }
     }
 
+    /** The user's decimal separator: what a drawn number shows and what a typed one is read with. */
+    private static char decimalSeparator() {
+        return DecimalFormatSymbols.getInstance(CellFormat.locale()).getDecimalSeparator();
+    }
+
     /** "12,50" in German reads as 12.50; spaces (grouping) are dropped. */
     private static String normalized(String text) {
-        char separator = DecimalFormatSymbols.getInstance(CellFormat.locale()).getDecimalSeparator();
+        char separator = decimalSeparator();
         String plain = text.replace(" ", "").replace("\u00a0", "").replace("\u202f", "");
         return separator == ',' ? plain.replace(',', '.') : plain;
     }
